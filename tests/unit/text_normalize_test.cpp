@@ -1,0 +1,74 @@
+#include <catch2/catch.hpp>
+
+#include "post.h"
+#include "text_normalize.h"
+
+using namespace helder;
+
+TEST_CASE("Normalisation undoes the tricks campaigns use to dodge exact matching", "[normalize]") {
+  auto [input, expected] = GENERATE(table<std::string, std::string>({
+      {"Stem NU", "stem nu"},
+      {"  spaties\t\nen\u00A0tabs  ", "spaties en tabs"},
+      {"Financi\u00EBle steun", "financiele steun"},           // diaeresis dropped
+      {"\uFF33\uFF54\uFF45\uFF4D", "stem"},                    // full-width letters
+      {"st\u200Bem\u200Dpas", "stempas"},                      // zero-width space and joiner
+      {"\u202Eabc\u202C", "abc"},                              // bidi override
+      {"\u041F\u0440\u0438\u0432\u0435\u0442", "\u043F\u0440\u0438\u0432\u0435\u0442"},  // a real Russian word keeps its letters
+      {"\u0421\u0442\u0435m", "ctem"},                         // Cyrillic look-alikes in a mixed word fold
+      {"V\u043Et\u0435 n\u043Ew", "vote now"},                 // Cyrillic o and e inside Latin words
+      {"\u039A\u0399\u0395\u03A3", "\u03BA\u03B9\u03B5\u03C3"},  // a real Greek word keeps its letters
+      {"\u03BFnline", "online"},                               // Greek omicron in a Latin word
+      {"ﬁnale", "finale"},                                     // ligature
+      {"STRAẞE", "strasse"},                                   // sharp s case-folds
+      {"soft\u00ADhyphen", "softhyphen"},
+  }));
+  CAPTURE(input);
+  CHECK(normalize_for_matching(input) == expected);
+}
+
+TEST_CASE("Invalid UTF-8 becomes replacement characters and nothing is lost after it", "[normalize]") {
+  CHECK(decode_utf8("a\xFF" "b") == U"a\uFFFDb");
+  CHECK(decode_utf8("\xE2" "A") == U"\uFFFDA");
+  CHECK(decode_utf8("\xC0\xAF") == U"\uFFFD\uFFFD");           // overlong '/'
+  CHECK(decode_utf8("\xED\xA0\x80") == U"\uFFFD\uFFFD\uFFFD");  // UTF-16 surrogate encoded in UTF-8
+  CHECK(encode_utf8(decode_utf8("h\u00E9 \U0001F600")) == "h\u00E9 \U0001F600");
+}
+
+TEST_CASE("Entities are extracted from post text", "[normalize]") {
+  Entities e = extract_entities("Lees dit! https://example.nl/a?utm_source=x, via @Kiesraad #TK2025 #Stem_Nu \U0001F600\U0001F44D");
+  REQUIRE(e.urls.size() == 1);
+  CHECK(e.urls[0] == "https://example.nl/a?utm_source=x");
+  REQUIRE(e.mentions.size() == 1);
+  CHECK(e.mentions[0] == "kiesraad");
+  REQUIRE(e.hashtags.size() == 2);
+  CHECK(e.hashtags[0] == "tk2025");
+  CHECK(e.hashtags[1] == "stem_nu");
+  CHECK(e.emoji == 2);
+  CHECK(extract_entities("mail a@b and c#d are not tags").hashtags.empty());
+}
+
+TEST_CASE("Canonical URLs drop scheme, www, tracking parameters and fragments", "[normalize]") {
+  auto [input, expected] = GENERATE(table<std::string, std::string>({
+      {"https://www.Example.nl/a/?utm_source=x&utm_medium=y#top", "example.nl/a"},
+      {"http://example.nl/a?id=5&fbclid=abc", "example.nl/a?id=5"},
+      {"example.nl/a/", "example.nl/a"},
+      {"https://m.example.nl:443/x?si=123&t=9", "example.nl/x"},
+      {"https://news.example.com/p?story=1&utm_campaign=z", "news.example.com/p?story=1"},
+  }));
+  CAPTURE(input);
+  CHECK(canonical_url(input) == expected);
+}
+
+TEST_CASE("Content words keep what a person wrote and drop links, tags and emoji", "[normalize]") {
+  CHECK(content_words("Lees dit: STEM op 17 maart!!! \U0001F5F3 https://t.co/x #PS2027 @user") == "lees dit stem op 17 maart");
+  CHECK(word_tokens("Eens!") == std::vector<std::string>{"eens"});
+  CHECK(word_tokens("").empty());
+}
+
+TEST_CASE("Normalisation is bounded on huge input", "[normalize]") {
+  std::string huge(2 * 1024 * 1024, 'a');
+  CHECK(normalize_for_matching(huge).size() <= kMaxTextBytes);
+  std::string zero_width_flood;
+  for (int i = 0; i < 100000; ++i) zero_width_flood += "\u200B";
+  CHECK(normalize_for_matching(zero_width_flood).empty());
+}
