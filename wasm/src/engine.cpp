@@ -12,7 +12,8 @@ namespace {
 
 using nlohmann::json;
 
-constexpr std::size_t kMaxLineBytes = 256 * 1024;  // a post line larger than this is rejected unread
+// A line larger than this is rejected unread; texts up to it are parsed and then truncated.
+constexpr std::size_t kMaxLineBytes = 4 * 1024 * 1024;
 constexpr std::size_t kMaxBatchLines = 100000;
 
 json result(bool ok, const std::string& kind, const std::string& error) {

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# `make bench`: every benchmark, printing figures (never asserting on time). Each bench file in
+# bench/*.mjs and each native bench-* program runs; the engine bench compares native and wasm.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+mkdir -p build/bench
+node -e "import('./wasm/js/node_support.mjs').then(m => { console.log('models/langid.json'); for (const r of m.resourceNames()) console.log(r.name); })" > build/bench/resources.txt
+feed=build/bench/feed_100k.jsonl
+[ -f "$feed" ] || build/native/bench-engine --write-feed "$feed" 100000
+echo "=== engine: 100,000 generated posts, batches of 1,000"
+native_line=$(build/native/bench-engine "$feed" .)
+echo "$native_line" | grep -v NATIVE_POSTS_PER_S
+rate=$(echo "$native_line" | sed -n 's/NATIVE_POSTS_PER_S=//p')
+node bench/engine_wasm.mjs "$feed" "$rate"
+for b in build/native/bench-*; do
+  [ "$(basename "$b")" = bench-engine ] && continue
+  echo "=== $(basename "$b")"
+  "$b"
+done
+for b in bench/*.mjs; do
+  [ "$(basename "$b")" = engine_wasm.mjs ] && continue
+  echo "=== $b"
+  node "$b"
+done
