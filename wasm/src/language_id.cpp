@@ -34,6 +34,15 @@ std::vector<std::string> LanguageIdentifier::ngrams(std::string_view folded_word
   return out;
 }
 
+std::uint64_t LanguageIdentifier::ngram_hash(const char32_t* begin, std::size_t n) {
+  std::uint64_t h = 1469598103934665603ULL;
+  for (std::size_t i = 0; i < n; ++i) {
+    h ^= static_cast<std::uint64_t>(begin[i]);
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+
 std::string LanguageIdentifier::load_profile(const std::string& json_text) {
   nlohmann::json profile = nlohmann::json::parse(json_text, nullptr, false);
   if (profile.is_discarded() || !profile.is_object()) return "language profile: not valid JSON";
@@ -53,7 +62,8 @@ std::string LanguageIdentifier::load_profile(const std::string& json_text) {
     p.log_unseen = entry["log_unseen"].get<double>();
     for (auto g = entry["ngrams"].begin(); g != entry["ngrams"].end(); ++g) {
       if (!g.value().is_number()) return "language profile: n-gram '" + g.key() + "' of '" + it.key() + "' is not a number";
-      p.log_prob.emplace(g.key(), g.value().get<float>());
+      std::u32string gram = decode_utf8(g.key(), 8);
+      p.log_prob.emplace(ngram_hash(gram.data(), gram.size()), g.value().get<float>());
     }
     parsed.push_back(std::move(p));
   }
@@ -105,11 +115,27 @@ LanguageGuess LanguageIdentifier::identify(std::string_view text) const {
   }
   if (best_other >= 2 && best_other > known) return {"other", std::min(1.0, 0.5 + 0.1 * (best_other - known))};
 
-  std::vector<std::string> grams = ngrams(words);
+  // The same n-grams as ngrams(), hashed in place: one pass, no allocation per n-gram.
+  std::vector<std::uint64_t> grams;
+  std::u32string padded;
+  std::size_t pos = 0;
+  while (pos < decoded.size() && grams.size() < kMaxNgramsScored) {
+    std::size_t end = decoded.find(U' ', pos);
+    if (end == std::u32string::npos) end = decoded.size();
+    if (end > pos) {
+      padded.assign(1, U' ');
+      padded.append(decoded, pos, end - pos);
+      padded.push_back(U' ');
+      for (std::size_t n = 1; n <= 3; ++n)
+        for (std::size_t i = 0; i + n <= padded.size(); ++i)
+          if (!(n == 1 && padded[i] == U' ')) grams.push_back(ngram_hash(padded.data() + i, n));
+    }
+    pos = end + 1;
+  }
   std::vector<double> scores;
   for (const auto& p : languages_) {
     double s = p.log_prior;
-    for (const auto& g : grams) {
+    for (std::uint64_t g : grams) {
       auto it = p.log_prob.find(g);
       s += it == p.log_prob.end() ? p.log_unseen : it->second;
     }

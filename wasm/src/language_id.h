@@ -4,6 +4,7 @@
 // Dutch). The profile is data (models/langid.json), trained by models/langid/train_langid.py.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -26,13 +27,15 @@ class LanguageIdentifier {
 
   // The character n-grams the model scores (also used by the training script through helder-langid).
   static std::vector<std::string> ngrams(std::string_view folded_words);
+  // FNV-1a of an n-gram's code points: the profile is looked up by hash, not by string.
+  static std::uint64_t ngram_hash(const char32_t* begin, std::size_t n);
 
  private:
   struct Profile {
     std::string lang;
     double log_prior = 0;
     double log_unseen = 0;
-    std::unordered_map<std::string, float> log_prob;
+    std::unordered_map<std::uint64_t, float> log_prob;  // keyed by ngram_hash
   };
   std::vector<Profile> languages_;
   std::unordered_map<std::string, std::string> function_words_;  // word -> language
