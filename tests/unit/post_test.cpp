@@ -72,3 +72,20 @@ TEST_CASE("Oversized text is truncated on a character boundary and flagged", "[p
   CHECK(p.post.text.size() <= kMaxTextBytes);
   CHECK((static_cast<unsigned char>(p.post.text.back()) & 0xC0) == 0x80);  // ends on a complete é
 }
+
+#include "engine.h"
+
+TEST_CASE("Invalid UTF-8 inside a post line is replaced, and the post is still annotated", "[engine]") {
+  Engine engine;
+  std::string line = "{\"id\":\"u\",\"platform\":\"x\",\"author\":\"a\",\"text\":\"stem\xFF\xFEmorgen \xED\xA0\x80\",\"time\":1762000000}";
+  json out = json::parse(engine.analyze_jsonl(line));
+  CHECK(out["id"] == "u");
+  CHECK_THAT(out["errors"].dump(), Catch::Contains("U+FFFD"));
+}
+
+TEST_CASE("A lone surrogate escape from JavaScript is replaced, and the post is still annotated", "[engine]") {
+  Engine engine;
+  json out = json::parse(engine.analyze_jsonl(R"({"id":"s","platform":"x","author":"a\ud800","text":"a\udc00b \ud83d\ude00","time":1762000000})"));
+  CHECK(out["id"] == "s");
+  CHECK_THAT(out["errors"].dump(), Catch::Contains("U+FFFD"));
+}

@@ -20,6 +20,47 @@ json result(bool ok, const std::string& kind, const std::string& error) {
   return json{{"ok", ok}, {"kind", kind}, {"error", error}};
 }
 
+// Repairs what JSON parsers refuse but a post can survive: invalid UTF-8 bytes and lone UTF-16
+// surrogate escapes (JavaScript strings can hold them) become U+FFFD. Called only when a line does
+// not parse as it is.
+std::string repair_text_encoding(std::string_view line, bool& changed) {
+  std::string repaired = encode_utf8(decode_utf8(line, line.size() + 1));
+  std::string out;
+  out.reserve(repaired.size());
+  auto hex4 = [&](std::size_t pos, unsigned& value) {
+    if (pos + 6 > repaired.size() || repaired[pos] != '\\' || repaired[pos + 1] != 'u') return false;
+    value = 0;
+    for (std::size_t k = pos + 2; k < pos + 6; ++k) {
+      char c = repaired[k];
+      unsigned d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : 16;
+      if (d == 16) return false;
+      value = value * 16 + d;
+    }
+    return true;
+  };
+  for (std::size_t i = 0; i < repaired.size(); ++i) {
+    if (repaired[i] == '\\' && i + 1 < repaired.size() && repaired[i + 1] == '\\') {
+      out += "\\\\";
+      ++i;
+      continue;
+    }
+    unsigned value = 0, low = 0;
+    if (hex4(i, value) && value >= 0xD800 && value <= 0xDFFF) {
+      if (value <= 0xDBFF && hex4(i + 6, low) && low >= 0xDC00 && low <= 0xDFFF) {
+        out.append(repaired, i, 12);
+        i += 11;
+      } else {
+        out += "\\ufffd";
+        i += 5;
+      }
+      continue;
+    }
+    out.push_back(repaired[i]);
+  }
+  changed = out != line;
+  return out;
+}
+
 json no_coordination() {
   return json{{"level", "none"}, {"score", 0.0}, {"cluster", nullptr}, {"signals", json::array()}};
 }
@@ -81,12 +122,18 @@ std::string Engine::analyze_jsonl(const std::string& jsonl) {
       continue;
     }
     json value = json::parse(line.begin(), line.end(), nullptr, false);
+    bool repaired = false;
+    if (value.is_discarded()) {
+      std::string fixed = repair_text_encoding(line, repaired);
+      if (repaired) value = json::parse(fixed, nullptr, false);
+    }
     if (value.is_discarded()) {
       item.output = json{{"line", line_no}, {"error", "not valid JSON"}};
       items.push_back(std::move(item));
       continue;
     }
     item.parsed = parse_post(value);
+    if (repaired) item.parsed.warnings.push_back("invalid UTF-8 or lone surrogates replaced by U+FFFD");
     if (item.parsed.post.id.empty()) {
       std::string why = item.parsed.errors.empty() ? "no usable id" : item.parsed.errors.front();
       item.output = json{{"line", line_no}, {"error", "post skipped: " + why}};
