@@ -39,3 +39,7 @@ if [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp"; then
   npm ci --no-audit --no-fund --loglevel=error
   cp package-lock.json "$stamp"
 fi
+
+# `npx helder` must find this repository's own CLI, never a package of that name from the registry.
+mkdir -p node_modules/.bin
+ln -sf ../../cli/helder.mjs node_modules/.bin/helder
