@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <numeric>
 
+#include "signals.h"
 #include "text_normalize.h"
 
 namespace helder {
@@ -69,14 +70,15 @@ json no_election() {
   return json{{"topic", false}, {"links", json::array()}, {"matched", json::array()}, {"councillor", false}};
 }
 
-json ai_block(const std::string& status) {
-  return json{{"status", status}, {"score", nullptr}, {"level", nullptr}};
-}
+json ai_unavailable() { return json{{"status", "unavailable"}, {"score", nullptr}, {"level", nullptr}}; }
 
 }  // namespace
 
 struct Engine::Impl {
   LanguageIdentifier language;
+  std::unique_ptr<CoordinationSignal> coordination = CoordinationSignal::create();
+  std::unique_ptr<ElectionSignal> election = ElectionSignal::create();
+  std::unique_ptr<AiSignal> ai = AiSignal::create();
 };
 
 Engine::Engine() : impl_(std::make_unique<Impl>()) {}
@@ -88,12 +90,16 @@ std::string Engine::load_resource(const std::string& name, const std::string& te
     std::string error = impl_->language.load_profile(text);
     return result(error.empty(), "language_profile", error.empty() ? "" : name + ": " + error).dump();
   }
+  for (ResourceResult r : {impl_->coordination->load_resource(name, text), impl_->election->load_resource(name, text),
+                           impl_->ai->load_resource(name, text)}) {
+    if (r.handled) return result(r.ok, r.kind, r.ok ? "" : r.error).dump();
+  }
   return result(false, "unknown", name + ": no loader for this resource").dump();
 }
 
-int Engine::ai_feature_dim() const { return 0; }
+int Engine::ai_feature_dim() const { return impl_->ai->feature_dim(); }
 
-std::string Engine::ai_level(double) const { return ""; }
+std::string Engine::ai_level(double probability) const { return impl_->ai->level(probability); }
 
 std::string Engine::analyze_jsonl(const std::string& jsonl) {
   ai_features_.clear();
@@ -102,6 +108,7 @@ std::string Engine::analyze_jsonl(const std::string& jsonl) {
     json output;
     PostParse parsed;
     std::string lang;
+    json coordination, ai, election;
   };
   std::vector<Item> items;
   std::size_t line_no = 0, start = 0;
@@ -114,7 +121,7 @@ std::string Engine::analyze_jsonl(const std::string& jsonl) {
     while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
     while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
     if (line.empty()) continue;
-    Item item{line_no, json(), PostParse(), ""};
+    Item item{line_no, json(), PostParse(), "", json(), json(), json()};
     if (line.size() > kMaxLineBytes) {
       item.output = json{{"line", line_no}, {"error", "line is " + std::to_string(line.size()) + " bytes, more than the " +
                                                           std::to_string(kMaxLineBytes) + " a post may have"}};
@@ -160,6 +167,24 @@ std::string Engine::analyze_jsonl(const std::string& jsonl) {
     }
   }
 
+  SignalContext ctx;
+  ctx.now = now_ > 0 ? now_ : static_cast<double>(std::time(nullptr));
+  ctx.ui_lang = ui_lang_;
+  std::vector<SignalInput> inputs;
+  inputs.reserve(order.size());
+  for (std::size_t i : order) inputs.push_back(SignalInput{&items[i].parsed.post, items[i].lang});
+  std::vector<json> coordination = impl_->coordination->annotate(inputs, ctx);
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    Item& item = items[order[k]];
+    if (k < coordination.size()) item.coordination = std::move(coordination[k]);
+    item.election = impl_->election->annotate(inputs[k], ctx);
+  }
+  // AI feature rows follow input order, so row k is the k-th scored post as read.
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (!items[i].parsed.ok || !items[i].output.is_null()) continue;
+    items[i].ai = impl_->ai->annotate(SignalInput{&items[i].parsed.post, items[i].lang}, ai_features_);
+  }
+
   std::string out;
   for (Item& item : items) {
     if (item.output.is_null()) {
@@ -169,9 +194,9 @@ std::string Engine::analyze_jsonl(const std::string& jsonl) {
       for (const auto& w : parsed.warnings) errors.push_back(w);
       item.output = json{{"id", parsed.post.id},
                          {"lang", parsed.ok ? item.lang : "und"},
-                         {"coordination", no_coordination()},
-                         {"ai", ai_block("unavailable")},
-                         {"election", no_election()},
+                         {"coordination", item.coordination.is_null() ? no_coordination() : item.coordination},
+                         {"ai", item.ai.is_null() ? ai_unavailable() : item.ai},
+                         {"election", item.election.is_null() ? no_election() : item.election},
                          {"errors", errors}};
     }
     out += item.output.dump(-1, ' ', false, json::error_handler_t::replace);
@@ -180,12 +205,18 @@ std::string Engine::analyze_jsonl(const std::string& jsonl) {
   return out;
 }
 
-std::vector<std::uint8_t> Engine::export_state() const { return {}; }
+std::vector<std::uint8_t> Engine::export_state() const { return impl_->coordination->export_state(); }
 
-std::string Engine::import_state(const std::vector<std::uint8_t>&) { return ""; }
+std::string Engine::import_state(const std::vector<std::uint8_t>& bytes) { return impl_->coordination->import_state(bytes); }
 
-void Engine::forget() {}
+void Engine::forget() { impl_->coordination->forget(); }
 
-std::string Engine::stats() const { return json{{"language_profile", impl_->language.loaded()}}.dump(); }
+std::string Engine::stats() const {
+  return json{{"language_profile", impl_->language.loaded()},
+              {"coordination", impl_->coordination->stats()},
+              {"election", impl_->election->stats()},
+              {"ai", impl_->ai->stats()}}
+      .dump();
+}
 
 }  // namespace helder
