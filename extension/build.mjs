@@ -5,6 +5,7 @@
 //   node extension/build.mjs            store build   -> build/extension/
 //   node extension/build.mjs --test     test build    -> build/extension-test/
 //   node extension/build.mjs --zip      store build, then build/helder-extension-<version>.zip
+//   --out DIR                           write the build there instead
 //
 // The test build differs in exactly three ways, all decided here so the store build never carries
 // them: content scripts and host permissions also match http://localhost/* and http://127.0.0.1/*
@@ -19,7 +20,8 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..');
 const args = new Set(process.argv.slice(2));
 const TEST = args.has('--test');
-const OUT = path.join(ROOT, 'build', TEST ? 'extension-test' : 'extension');
+const outArg = process.argv.indexOf('--out');
+const OUT = outArg > 0 ? path.resolve(process.argv[outArg + 1]) : path.join(ROOT, 'build', TEST ? 'extension-test' : 'extension');
 const TEST_HOSTS = ['http://localhost/*', 'http://127.0.0.1/*'];
 
 function fail(message) {
@@ -155,7 +157,9 @@ function build() {
   for (const site of sites) for (const m of site.matches || []) if (/^https:\/\/[a-z0-9*.-]+\/\*$/i.test(m)) matches.add(m);
   if (TEST) for (const h of TEST_HOSTS) matches.add(h);
   manifest.content_scripts[0].matches = [...matches];
-  manifest.host_permissions = [...new Set([...(manifest.host_permissions || []), ...matches])];
+  // No host_permissions: declared content scripts need none, and the extension never fetches from
+  // any site (docs/PERMISSIONS.md).
+  delete manifest.host_permissions;
   if (TEST) manifest.name = `${manifest.name} (test build)`;
   fs.writeFileSync(path.join(OUT, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
 
