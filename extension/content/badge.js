@@ -114,7 +114,7 @@
         const matched = (Array.isArray(e.matched) ? e.matched : []).slice(0, 8).map((m) => `\u201C${clip(m, 80)}\u201D`);
         if (matched.length) section.append(el('p', { class: 'meta' }, t('electionMatched', matched.join(', '))));
         const links = el('ul');
-        for (const l of (Array.isArray(e.links) ? e.links : []).slice(0, 6)) {
+        for (const l of (Array.isArray(e.links) ? e.links : []).slice(0, 20)) {
           const li = el('li');
           li.append(linkOrText(l.url, l.title));
           if (l.source) li.append(el('span', { class: 'meta' }, ` \u2014 ${l.source}`));
