@@ -65,18 +65,21 @@ async function engineSettings() {
 }
 
 // Notices (the coordination memory was reset, storage is full, ...) are kept until the user has
-// seen them in the popup; the toolbar icon shows "!" meanwhile.
+// seen them in the popup; the toolbar icon shows "!" meanwhile. They live in session storage (in
+// memory), which still works when the disk quota is exhausted.
 async function addNotices(notices) {
   if (!Array.isArray(notices) || notices.length === 0) return;
-  const { notices: old = [] } = await chrome.storage.local.get('notices');
+  const { notices: old = [] } = await chrome.storage.session.get('notices');
   const merged = [...(Array.isArray(old) ? old : []), ...notices.map((n) => ({ ...n, at: Date.now() }))].slice(-20);
-  await chrome.storage.local.set({ notices: merged });
+  await chrome.storage.session.set({ notices: merged });
   await chrome.action.setBadgeText({ text: '!' });
   await chrome.action.setBadgeBackgroundColor({ color: '#A85A00' });
 }
 
 async function analyze(posts) {
-  const answer = await toOffscreen({ type: 'analyze', posts, settings: await engineSettings() });
+  let delayMs = 0;
+  if (TEST_BUILD) ({ testDelayMs: delayMs = 0 } = await chrome.storage.local.get('testDelayMs'));
+  const answer = await toOffscreen({ type: 'analyze', posts, settings: await engineSettings(), delayMs });
   if (answer && answer.notices) await addNotices(answer.notices);
   if (TEST_BUILD && answer && answer.ok) {
     // Test build only: the tests may dictate annotations for given post ids, to exercise drawing
@@ -102,12 +105,16 @@ async function handle(message, sender) {
     case 'forgetEverything': {
       // Settings stay; the coordination memory, the councillor report and the notices go.
       const answer = await toOffscreen({ type: 'forget', settings: await engineSettings() });
-      await chrome.storage.local.remove(['report', 'notices', 'councillorCurrent']);
+      await chrome.storage.local.remove(['report', 'councillorCurrent']);
+      await chrome.storage.session.remove('notices');
       await chrome.action.setBadgeText({ text: '' });
       return answer;
     }
+    case 'offscreenNotice':
+      await addNotices([message.notice]);
+      return { ok: true };
     case 'clearNotices':
-      await chrome.storage.local.remove('notices');
+      await chrome.storage.session.remove('notices');
       await chrome.action.setBadgeText({ text: '' });
       return { ok: true };
     case 'testLeak':

@@ -46,7 +46,7 @@ async function makeEngine(custom) {
   if (engine.loadErrors.length) console.warn('Helder: bundled resources rejected', engine.loadErrors);
   for (const [name, text] of Object.entries(custom)) {
     const result = engine.loadRules(name, String(text));
-    if (!result.ok) notices.push({ kind: 'rulesRejected', detail: result.error });
+    if (!result.ok) notify('rulesRejected', result.error);
   }
   return engine;
 }
@@ -57,7 +57,7 @@ async function start() {
   aiScorer = build.ai ? await loadAi() : null;
   helder = await makeEngine({});
   const restored = await loadState(settings);
-  if (restored.notice) notices.push({ kind: restored.notice });
+  if (restored.notice) notify(restored.notice, restored.detail);
   if (restored.bytes && restored.bytes.length) {
     const result = helder.importState(restored.bytes);
     if (!result.ok) {
@@ -65,7 +65,7 @@ async function start() {
       // start empty rather than guess.
       helder.forget();
       await clearState().catch(() => {});
-      notices.push({ kind: 'stateCorrupt', detail: result.error });
+      notify('stateCorrupt', result.error);
     }
   }
 }
@@ -92,8 +92,15 @@ function scheduleSave() {
   clearTimeout(saveTimer);
   saveTimer = setTimeout(async () => {
     const notice = await saveState(helder.exportState(), settings);
-    if (notice) notices.push({ kind: notice });
+    if (notice) notify(notice);
   }, SAVE_DELAY_MS);
+}
+
+// A notice goes to the service worker at once (it shows "!" on the toolbar icon and keeps it for the
+// popup); if the worker cannot be reached, it rides along with the next answer instead.
+function notify(kind, detail) {
+  const notice = detail ? { kind, detail: String(detail).slice(0, 500) } : { kind };
+  chrome.runtime.sendMessage({ type: 'offscreenNotice', notice }).catch(() => notices.push(notice));
 }
 
 function takeNotices() {
@@ -159,6 +166,8 @@ async function handle(message) {
   await applySettings(message.settings);
   switch (message.type) {
     case 'analyze':
+      // Test build only: a slow batch, so the fault tests can kill a context in the middle of one.
+      if (build.test && message.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(message.delayMs, 5000)));
       return analyze(Array.isArray(message.posts) ? message.posts : []);
     case 'analyzeDemo':
       return analyzeDemo(Array.isArray(message.posts) ? message.posts.slice(0, 500) : []);

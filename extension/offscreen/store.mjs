@@ -35,16 +35,21 @@ export function checksum(bytes) {
   return h >>> 0;
 }
 
+// Runs fn in one transaction and resolves when the transaction has committed. The completion
+// listeners are attached before anything is awaited: a quota error typically aborts the transaction
+// at commit, after the request itself succeeded, and a listener attached later would miss it.
 async function withStore(mode, fn) {
   const db = await openDb();
   try {
     const tx = db.transaction(STORE, mode);
-    const result = await fn(tx.objectStore(STORE));
-    await new Promise((resolve, reject) => {
+    const done = new Promise((resolve, reject) => {
       tx.oncomplete = resolve;
       tx.onerror = () => reject(tx.error);
-      tx.onabort = () => reject(tx.error || new Error('transaction aborted'));
+      tx.onabort = () => reject(tx.error || new DOMException('transaction aborted', 'AbortError'));
     });
+    done.catch(() => {}); // observed below; avoid an unhandled rejection if fn throws first
+    const result = await fn(tx.objectStore(STORE));
+    await done;
     return result;
   } finally {
     db.close();

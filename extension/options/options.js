@@ -57,7 +57,7 @@
   }
 
   async function showNotices() {
-    const { notices = [] } = await chrome.storage.local.get('notices');
+    const { notices = [] } = await chrome.storage.session.get('notices');
     $('notices').replaceChildren();
     for (const kind of new Set((Array.isArray(notices) ? notices : []).map((n) => n && n.kind).filter((k) => typeof k === 'string'))) {
       const p = document.createElement('p');

@@ -9,7 +9,7 @@
   async function showNotices() {
     const box = $('notices');
     box.replaceChildren();
-    const { notices = [] } = await chrome.storage.local.get('notices');
+    const { notices = [] } = await chrome.storage.session.get('notices');
     if (!Array.isArray(notices) || notices.length === 0) return;
     const kinds = [...new Set(notices.map((n) => n && n.kind).filter((k) => typeof k === 'string'))];
     for (const kind of kinds) {

@@ -64,6 +64,7 @@ export async function launch({ extension = TEST_EXTENSION, proxyPort = null, loc
     '--disable-component-update', '--disable-sync', '--component-updater=url-source=http://127.0.0.1:9/',
     '--gaia-url=http://127.0.0.1:9/', `--lang=${locale}`,
   ];
+  if (process.env.HELDER_E2E_LOG) args.push('--enable-logging=stderr', '--v=0');
   if (proxyPort) args.push(`--proxy-server=http://127.0.0.1:${proxyPort}`);
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: '/usr/bin/chromium', headless: true, args, locale, viewport: { width: 1280, height: 900 },
