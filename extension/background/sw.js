@@ -185,4 +185,4 @@ chrome.storage.onChanged.addListener((changes, area) => {
 });
 
 // Exposed for the end-to-end tests (they evaluate code in this worker); harmless otherwise.
-globalThis.helderDebug = { ensureOffscreen, offscreenExists, toOffscreen };
+globalThis.helderDebug = { ensureOffscreen, offscreenExists, toOffscreen, councillorCheck };

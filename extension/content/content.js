@@ -181,7 +181,7 @@
       if (which.length) shown += 1;
       for (const s of which) counts[s] += 1;
     }
-    return { host: location.hostname, site: site ? site.id : null, active: activeHere(), analysed, shown, counts, pending: waiting.size + inFlight.size };
+    return { host: location.hostname, url: location.href, site: site ? site.id : null, active: activeHere(), analysed, shown, counts, pending: waiting.size + inFlight.size };
   }
 
   function postUnder(target) {

@@ -27,15 +27,16 @@ test.afterAll(async () => {
 
 async function analysedOnPage(sw, url) {
   return sw.evaluate(async (u) => {
-    const tabs = await chrome.tabs.query({});
-    const tab = tabs.find((t) => t.url === u);
-    if (!tab) return -1;
-    try {
-      const f = await chrome.tabs.sendMessage(tab.id, { type: 'pageFindings' });
-      return f.pending === 0 ? f.analysed : -1;
-    } catch {
-      return -1;
+    // Without the "tabs" permission tab URLs are hidden: ask each tab's content script instead.
+    for (const tab of await chrome.tabs.query({})) {
+      try {
+        const f = await chrome.tabs.sendMessage(tab.id, { type: 'pageFindings' });
+        if (f && f.url === u) return f.pending === 0 ? f.analysed : -1;
+      } catch {
+        /* no content script in this tab */
+      }
     }
+    return -1;
   }, url);
 }
 
