@@ -24,6 +24,7 @@
     .badge:focus-visible { outline: 3px solid #0072B2; outline-offset: 2px; }
     .sig { display: inline-flex; align-items: center; gap: 3px; }
     .sym { font-size: 11px; }
+    .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
     .coordination .sym { color: #A85A00; } .ai .sym { color: #005A8C; } .election .sym { color: #006B4F; }
     .pop { position: fixed; z-index: 2147483647; width: min(420px, calc(100vw - 16px)); max-height: min(70vh, 560px);
       overflow: auto; background: #ffffff; color: #1a1a1a; border: 2px solid #1a1a1a; border-radius: 8px;
@@ -138,14 +139,15 @@
     const root = host.attachShadow({ mode: SHADOW_MODE });
     const style = document.createElement('style');
     style.textContent = CSS;
-    const button = el('button', { type: 'button', class: 'badge', 'aria-haspopup': 'dialog', 'aria-expanded': 'false',
-      'aria-label': t('badgeAria', which.map((s) => t(`${s}Short`)).join(', ')) });
-    button.append(el('span', { 'aria-hidden': 'true' }, 'Helder'));
+    // The accessible name is the visible text (WCAG 2.5.3) plus a hidden hint of what the button does.
+    const button = el('button', { type: 'button', class: 'badge', 'aria-haspopup': 'dialog', 'aria-expanded': 'false' });
+    button.append(el('span', {}, 'Helder'));
     for (const s of which) {
-      const chip = el('span', { class: `sig ${s}`, 'aria-hidden': 'true' });
-      chip.append(el('span', { class: 'sym' }, SYMBOL[s]), el('span', {}, t(`${s}Short`)));
+      const chip = el('span', { class: `sig ${s}` });
+      chip.append(el('span', { class: 'sym', 'aria-hidden': 'true' }, SYMBOL[s]), el('span', {}, t(`${s}Short`)));
       button.append(chip);
     }
+    button.append(el('span', { class: 'sr' }, t('badgeHint')));
     const titleId = 'helder-pop-title';
     const pop = el('div', { class: 'pop', role: 'dialog', 'aria-modal': 'false', 'aria-labelledby': titleId, hidden: '' });
     const close = el('button', { type: 'button', class: 'close', 'aria-label': t('close') }, '\u00D7');

@@ -88,7 +88,7 @@ test('the popover opens and closes from the keyboard and shows evidence, meaning
   await expectBadges(page, Object.fromEntries(Object.entries(FLAGGED).filter(([id]) => id.startsWith('p'))));
   const badge = page.locator('helder-badge[data-helder-id="p45"] button.badge');
   await badge.focus();
-  await expect(badge).toHaveAttribute('aria-label', /Helder/);
+  await expect(badge).toHaveAccessibleName(/^Helder\s*Patroon\s*AI\?\s*Verkiezingen\s*open de uitleg$/);
   await page.keyboard.press('Enter');
   const dialog = page.locator('helder-badge[data-helder-id="p45"] [role="dialog"]');
   await expect(dialog).toBeVisible();
