@@ -22,3 +22,7 @@ for b in bench/*.mjs; do
   echo "=== $b"
   node "$b"
 done
+if [ -f tools/bench_extension.mjs ]; then
+  echo "=== extension: 1,000-post feed in headless Chromium"
+  node tools/bench_extension.mjs 1000
+fi

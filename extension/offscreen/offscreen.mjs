@@ -180,7 +180,15 @@ async function handle(message) {
       await clearState().catch(() => {});
       return { ok: true };
     case 'stats':
-      return { ok: true, stats: helder.stats(), ai: Boolean(aiScorer) };
+      return {
+        ok: true, stats: helder.stats(), ai: Boolean(aiScorer),
+        // Memory of this document: JS heap (Chromium's non-standard performance.memory) and the
+        // engine's WebAssembly memory.
+        memory: {
+          jsHeapBytes: (performance.memory && performance.memory.usedJSHeapSize) || null,
+          wasmBytes: (helder.module.HEAPU8 && helder.module.HEAPU8.length) || (helder.module.wasmMemory && helder.module.wasmMemory.buffer.byteLength) || null,
+        },
+      };
     case 'testLeak':
       // Test build only: proves the recording proxy sees requests made from this document.
       if (!build.test) return { ok: false, error: 'not a test build' };

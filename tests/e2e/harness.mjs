@@ -59,7 +59,7 @@ export async function startRecordingProxy() {
 
 export async function launch({ extension = TEST_EXTENSION, proxyPort = null, locale = 'nl-NL', userDataDir = '' } = {}) {
   const args = [
-    `--disable-extensions-except=${extension}`, `--load-extension=${extension}`,
+    ...(extension ? [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`] : []),
     '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
     '--disable-component-update', '--disable-sync', '--component-updater=url-source=http://127.0.0.1:9/',
     '--gaia-url=http://127.0.0.1:9/', `--lang=${locale}`,
@@ -69,6 +69,7 @@ export async function launch({ extension = TEST_EXTENSION, proxyPort = null, loc
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: '/usr/bin/chromium', headless: true, args, locale, viewport: { width: 1280, height: 900 },
   });
+  if (!extension) return { context, sw: null, extensionId: null, extUrl: null }; // a baseline browser
   let [sw] = context.serviceWorkers();
   if (!sw) sw = await context.waitForEvent('serviceworker', { timeout: 30_000 });
   const extensionId = sw.url().split('/')[2];
