@@ -7,7 +7,7 @@ NATIVE := build/native
 WASM := build/wasm
 SAN := build/sanitize
 
-.PHONY: all setup build native wasm extension demo test test-unit test-sanitize test-node test-e2e bench clean
+.PHONY: all setup build native wasm extension extension-zip demo test test-unit test-sanitize test-node test-e2e bench clean
 
 all: build
 
@@ -27,6 +27,10 @@ wasm: native
 
 extension: wasm
 	@if [ -f extension/build.mjs ]; then node extension/build.mjs; fi
+
+# The store-ready zip of the extension: build/helder-extension-<version>.zip
+extension-zip: wasm
+	@node extension/build.mjs --zip
 
 demo: build
 	@node tools/demo.mjs

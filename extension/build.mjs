@@ -177,6 +177,6 @@ if (args.has('--zip')) {
   if (TEST) fail('--zip makes the store build only');
   const zip = path.join(ROOT, 'build', `helder-extension-${manifest.version}.zip`);
   fs.rmSync(zip, { force: true });
-  execFileSync('python3', ['-c', `import shutil,sys; shutil.make_archive(sys.argv[1][:-4], 'zip', sys.argv[2])`, zip, OUT], { stdio: 'inherit' });
+  execFileSync('/usr/bin/python3', ['-c', `import shutil,sys; shutil.make_archive(sys.argv[1][:-4], 'zip', sys.argv[2])`, zip, OUT], { stdio: 'inherit' });
   console.log(`store zip: ${path.relative(ROOT, zip)} (${(fs.statSync(zip).size / 1e6).toFixed(1)} MB)`);
 }
