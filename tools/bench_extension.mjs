@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { launch, startFixtureServer, articlePage, makePosts, ROOT, TEST_EXTENSION } from '../tests/e2e/harness.mjs';
+import { launch, startFixtureServer, articlePage, articlePost, makePosts, ROOT, TEST_EXTENSION } from '../tests/e2e/harness.mjs';
 
 const N = Number(process.argv[2] || 1000);
 if (!fs.existsSync('/usr/bin/chromium')) {
@@ -25,7 +25,28 @@ server.page('/bench.html', articlePage(posts, { title: 'Benchmark feed', extraHe
   new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__long.push(e.duration); }).observe({ type: 'longtask', buffered: true });
 </script>` }));
 
-async function run(withHelder) {
+// The same feed arriving as infinite scroll does: 25 posts every 100 ms into an initially empty page.
+server.page('/scroll.html', articlePage([], { title: 'Benchmark feed (infinite scroll)', extraHead: `<script>
+  window.__long = [];
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__long.push(e.duration); }).observe({ type: 'longtask', buffered: true });
+  window.__chunks = ${JSON.stringify(chunks(posts.map(articlePost), 25).map((c) => c.join('')))};
+  window.addEventListener('load', () => {
+    const timer = setInterval(() => {
+      const next = window.__chunks.shift();
+      if (next === undefined) return clearInterval(timer);
+      document.getElementById('feed').insertAdjacentHTML('beforeend', next);
+      window.scrollTo(0, document.body.scrollHeight);
+    }, 100);
+  });
+</script>` }));
+
+function chunks(list, n) {
+  const out = [];
+  for (let i = 0; i < list.length; i += n) out.push(list.slice(i, i + n));
+  return out;
+}
+
+async function run(withHelder, pagePath = '/bench.html') {
   const browser = await launch({ extension: withHelder ? TEST_EXTENSION : null });
   // Warm the engine so the figure is the steady-state cost (the cold start is reported separately).
   const t0 = Date.now();
@@ -33,7 +54,7 @@ async function run(withHelder) {
   const cold = Date.now() - t0;
   const page = await browser.context.newPage();
   const start = Date.now();
-  await page.goto(server.url('/bench.html'), { waitUntil: 'domcontentloaded' });
+  await page.goto(server.url(pagePath), { waitUntil: 'domcontentloaded' });
   let annotatedMs = null;
   if (withHelder) {
     for (;;) {
@@ -45,7 +66,7 @@ async function run(withHelder) {
           } catch { /* not ours */ }
         }
         return null;
-      }, server.url('/bench.html'));
+      }, server.url(pagePath));
       if (f && f.analysed >= N && f.pending === 0) break;
       if (Date.now() - start > 180_000) throw new Error(`not all posts annotated after 180 s: ${JSON.stringify(f)}`);
       await new Promise((r) => setTimeout(r, 50));
@@ -68,6 +89,8 @@ async function run(withHelder) {
 const mb = (b) => (b === null || b === undefined ? 'n/a' : `${(b / 1048576).toFixed(1)} MB`);
 const without = await run(false);
 const withH = await run(true);
+const scrollWithout = await run(false, '/scroll.html');
+const scrollWith = await run(true, '/scroll.html');
 await server.close();
 const longOver = (l) => l.filter((d) => d > 50);
 console.log(`extension: ${N}-post generic feed, headless Chromium, test build, real engine${withH.offscreen && withH.offscreen.ai ? ' and AI model' : ' (no AI model in this build)'}`);
@@ -79,3 +102,8 @@ console.log(`  page JS heap with / without Helder:        ${mb(withH.heap)} / ${
 if (withH.offscreen && withH.offscreen.memory) {
   console.log(`  offscreen document JS heap / wasm memory:  ${mb(withH.offscreen.memory.jsHeapBytes)} / ${mb(withH.offscreen.memory.wasmBytes)}`);
 }
+console.log(`infinite scroll: the same ${N} posts arriving 25 every 100 ms`);
+console.log(`  time until every post is annotated:        ${scrollWith.annotatedMs} ms (the feed itself takes ~${Math.ceil(N / 25) * 100} ms to arrive)`);
+console.log(`  long tasks > 50 ms on the page, with Helder:    ${longOver(scrollWith.long).length} (longest ${Math.max(0, ...scrollWith.long).toFixed(0)} ms)`);
+console.log(`  long tasks > 50 ms on the page, without Helder: ${longOver(scrollWithout.long).length} (longest ${Math.max(0, ...scrollWithout.long).toFixed(0)} ms)`);
+console.log(`  page JS heap with / without Helder:        ${mb(scrollWith.heap)} / ${mb(scrollWithout.heap)}`);

@@ -73,6 +73,14 @@
   $('demo').addEventListener('click', () => chrome.runtime.sendMessage({ type: 'openDemo' }));
   $('options').addEventListener('click', () => chrome.runtime.openOptionsPage());
 
+  // Classroom mode: the demo comes first, with a word on what it is.
+  if (settings.classroomMode) {
+    const intro = document.createElement('p');
+    intro.textContent = t('popupClassroom');
+    $('demo').parentElement.before(intro);
+    document.querySelector('main').insertBefore($('demo').parentElement, $('notices'));
+    document.querySelector('main').insertBefore(intro, $('demo').parentElement);
+  }
   await showNotices();
   showFindings();
   showSwitches();
