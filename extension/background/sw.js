@@ -81,6 +81,11 @@ async function analyze(posts) {
   if (TEST_BUILD) ({ testDelayMs: delayMs = 0 } = await chrome.storage.local.get('testDelayMs'));
   const answer = await toOffscreen({ type: 'analyze', posts, settings: await engineSettings(), delayMs });
   if (answer && answer.notices) await addNotices(answer.notices);
+  if (TEST_BUILD) {
+    // Test build only: the batches exactly as sent, so a test can replay them through the engine
+    // under Node and compare the badges with what it finds.
+    (globalThis.helderSentBatches ||= []).push(posts);
+  }
   if (TEST_BUILD && answer && answer.ok) {
     // Test build only: the tests may dictate annotations for given post ids, to exercise drawing
     // (injection corpus, popover) independently of what the signals find.
