@@ -1,8 +1,10 @@
 // The extension end to end on a generic page of <article> posts: badges on exactly the posts with
 // something to say, each once, also after scrolling, added posts, re-rendered posts and recycled
 // elements; the popover by keyboard; the per-site switch.
+import fs from 'node:fs';
+import path from 'node:path';
 import { test, expect } from '@playwright/test';
-import { launch, startFixtureServer, articlePage, articlePost, makePosts, badgesById } from './harness.mjs';
+import { launch, TEST_EXTENSION, startFixtureServer, articlePage, articlePost, makePosts, badgesById } from './harness.mjs';
 import { nothing, coordination, ai, election, all, dictate } from './annotations.mjs';
 
 test.describe.configure({ mode: 'serial' });
@@ -54,6 +56,10 @@ test('the service worker starts the offscreen engine once and it answers', async
   expect(answers.a.ok).toBe(true);
   expect(answers.b.ok).toBe(true);
   expect(answers.count).toBe(1);
+  // When the build ships the AI model, ONNX Runtime Web must have loaded it in the offscreen document
+  // (a failure would otherwise only show as "unavailable" everywhere).
+  const info = JSON.parse(fs.readFileSync(path.join(TEST_EXTENSION, 'engine', 'build_info.json'), 'utf8'));
+  expect(answers.a.ai).toBe(info.ai);
 });
 
 test('badges appear on exactly the posts with something to say, once each', async () => {
