@@ -136,8 +136,10 @@ async function handle(message, sender) {
   }
 }
 
+const REQUESTS = new Set(['analyze', 'analyzeDemo', 'validateRules', 'stats', 'forget', 'forgetEverything', 'offscreenNotice', 'clearNotices', 'testLeak', 'openDemo']);
+
 chrome.runtime.onMessage.addListener((message, sender, reply) => {
-  if (!message || message.target === 'offscreen' || sender.id !== chrome.runtime.id) return false;
+  if (!message || message.target === 'offscreen' || sender.id !== chrome.runtime.id || !REQUESTS.has(message.type)) return false;
   const pending = handle(message, sender);
   pending.then((answer) => {
     if (answer !== undefined) reply(answer);
