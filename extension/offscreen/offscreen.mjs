@@ -162,7 +162,12 @@ async function validateRules(name, text) {
 
 async function handle(message) {
   if (!ready) ready = start();
-  await ready;
+  try {
+    await ready;
+  } catch (error) {
+    ready = null; // try again with the next request rather than failing forever
+    throw error;
+  }
   await applySettings(message.settings);
   switch (message.type) {
     case 'analyze':
