@@ -123,3 +123,17 @@ test('switching Helder off for a site removes its badges, and on again brings th
   await browser.sw.evaluate(() => HelderSettings.update({ signals: { ai: true } }));
   await page.close();
 });
+
+test('a site added from the popup gets the content scripts registered, and removed again', async () => {
+  const origin = `http://localhost:${server.port}`;
+  const result = await browser.sw.evaluate(async (o) => {
+    const added = await helderDebug.enableSite(o, undefined);
+    const after = (await chrome.scripting.getRegisteredContentScripts()).map((c) => ({ id: c.id, matches: c.matches, js: c.js }));
+    await helderDebug.disableSite(o);
+    const removed = (await chrome.scripting.getRegisteredContentScripts()).map((c) => c.id);
+    return { added, after, removed };
+  }, origin);
+  expect(result.added).toEqual({ ok: true });
+  expect(result.after).toEqual([{ id: `helder-site-localhost:${server.port}`, matches: [`${origin}/*`], js: expect.arrayContaining(['content/content.js', 'content/badge.js']) }]);
+  expect(result.removed).toEqual([]);
+});
