@@ -161,7 +161,11 @@ async function validateRules(name, text) {
 }
 
 async function handle(message) {
-  if (!ready) ready = start();
+  if (!ready) {
+    // The first request brings the user's settings (retention, cap, language) the start needs.
+    if (message.settings) settings = { ...settings, ...message.settings, customRules: {} };
+    ready = start();
+  }
   try {
     await ready;
   } catch (error) {
@@ -215,4 +219,3 @@ chrome.runtime.onMessage.addListener((message, sender, reply) => {
   run.then(reply, (error) => reply({ ok: false, error: String(error && error.message) }));
   return true;
 });
-ready = start();
