@@ -53,7 +53,7 @@
     if (!annotation || !activeHere()) return;
     const which = globalThis.HelderSettings.findings(annotation, settings);
     if (which.length === 0 || !item.anchor.isConnected) return;
-    item.host = globalThis.HelderUI.attachBadge(item.anchor, annotation, which, item.post);
+    item.host = globalThis.HelderUI.attachBadge(item.anchor, annotation, which, item.post, { councillor: settings.councillorMode });
   }
 
   function scan() {
