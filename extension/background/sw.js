@@ -176,8 +176,24 @@ async function handle(message, sender) {
 
 const REQUESTS = new Set(['analyze', 'analyzeDemo', 'validateRules', 'stats', 'forget', 'forgetEverything', 'offscreenNotice', 'clearNotices', 'testLeak', 'openDemo', 'enableSite', 'disableSite', 'siteState']);
 
+// Content scripts live in web pages' processes; they may only ask for analysis. Everything else
+// (forget, rule packs, sites, ...) comes from Helder's own pages.
+const CONTENT_REQUESTS = new Set(['analyze']);
+
+function fromOwnPage(sender) {
+  return typeof sender.url === 'string' && sender.url.startsWith(chrome.runtime.getURL(''));
+}
+
+function allowed(message, sender) {
+  return REQUESTS.has(message.type) && (fromOwnPage(sender) || CONTENT_REQUESTS.has(message.type));
+}
+
 chrome.runtime.onMessage.addListener((message, sender, reply) => {
   if (!message || message.target === 'offscreen' || sender.id !== chrome.runtime.id || !REQUESTS.has(message.type)) return false;
+  if (!allowed(message, sender)) {
+    reply({ ok: false, error: 'not allowed from a web page' });
+    return false;
+  }
   const pending = handle(message, sender);
   pending.then((answer) => {
     if (answer !== undefined) reply(answer);
@@ -230,4 +246,4 @@ chrome.storage.onChanged.addListener((changes, area) => {
 });
 
 // Exposed for the end-to-end tests (they evaluate code in this worker); harmless otherwise.
-globalThis.helderDebug = { ensureOffscreen, offscreenExists, toOffscreen, councillorCheck, enableSite, disableSite };
+globalThis.helderDebug = { allowed, ensureOffscreen, offscreenExists, toOffscreen, councillorCheck, enableSite, disableSite };

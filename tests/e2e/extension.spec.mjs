@@ -137,3 +137,15 @@ test('a site added from the popup gets the content scripts registered, and remov
   expect(result.after).toEqual([{ id: `helder-site-localhost:${server.port}`, matches: [`${origin}/*`], js: expect.arrayContaining(['content/content.js', 'content/badge.js']) }]);
   expect(result.removed).toEqual([]);
 });
+
+test('a content script may only ask for analysis: other requests from a web page are refused', async () => {
+  const verdicts = await browser.sw.evaluate(() => {
+    const page = { id: chrome.runtime.id, url: 'https://x.com/home', tab: { id: 1 } };
+    const own = { id: chrome.runtime.id, url: chrome.runtime.getURL('options/options.html') };
+    return ['analyze', 'forgetEverything', 'validateRules', 'enableSite', 'testLeak', 'analyzeDemo'].map((type) => [type, helderDebug.allowed({ type }, page), helderDebug.allowed({ type }, own)]);
+  });
+  expect(verdicts).toEqual([
+    ['analyze', true, true], ['forgetEverything', false, true], ['validateRules', false, true],
+    ['enableSite', false, true], ['testLeak', false, true], ['analyzeDemo', false, true],
+  ]);
+});
