@@ -114,6 +114,11 @@
       answer = { ok: false, error: String(error && error.message) };
     }
     sending = false;
+    if (!chrome.runtime || !chrome.runtime.id) {
+      // The extension was updated or removed: this script is orphaned. Stop quietly.
+      stop();
+      return;
+    }
     const asked = new Set(batch.map((p) => p.id));
     if (answer && answer.ok && Array.isArray(answer.annotations)) {
       failures = 0;
