@@ -1,20 +1,264 @@
-// Election signal. Not implemented yet: no post is an election topic (issue 4 fills this in).
+// Election signal: rule packs matched against the normalised text of a post, the calendar deciding
+// which official links fit the date, and the allowlist deciding which links may be shown at all.
+#include <algorithm>
+#include <chrono>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "election_calendar.h"
+#include "rule_pack.h"
 #include "signals.h"
+#include "source_allowlist.h"
+#include "text_normalize.h"
 
 namespace helder {
 namespace {
 
-class NoElection final : public ElectionSignal {
+using nlohmann::json;
+
+// Only this much of a post's normalised text is matched (a post is rarely longer; a 16 KiB text
+// would cost a hostile pack more than it is worth).
+constexpr std::size_t kMaxMatchBytes = 4096;
+// Matching time one batch may spend; posts after it get a note instead of an election block.
+constexpr double kBatchBudgetMs = 250;
+constexpr std::size_t kMaxLinks = 4;
+
+bool is_pack(const std::string& name) {
+  return name.rfind("rules/election/", 0) == 0 && name.size() > 20 && name.compare(name.size() - 5, 5, ".json") == 0;
+}
+
+class RuleElection final : public ElectionSignal {
  public:
-  ResourceResult load_resource(const std::string&, const std::string&) override { return {}; }
-  nlohmann::json annotate(const SignalInput&, const SignalContext&) override {
-    return {{"topic", false}, {"links", nlohmann::json::array()}, {"matched", nlohmann::json::array()}, {"councillor", false}};
+  ResourceResult load_resource(const std::string& name, const std::string& text) override {
+    ResourceResult r;
+    if (name == "rules/sources.json") {
+      r.handled = true;
+      r.kind = "sources";
+      SourceAllowlist next;
+      std::string error = next.load(text);
+      if (error.empty()) error = check_links(calendar_, next);
+      if (!error.empty()) return fail(r, name + ": " + error);
+      allowlist_ = std::move(next);
+      r.ok = true;
+      return r;
+    }
+    if (name == "rules/election_calendar.json") {
+      r.handled = true;
+      r.kind = "election_calendar";
+      ElectionCalendar next;
+      std::string error = next.load(text);
+      if (error.empty() && allowlist_.loaded()) error = check_links(next, allowlist_);
+      if (error.empty()) error = check_pack_links(next);
+      if (!error.empty()) return fail(r, name + ": " + error);
+      calendar_ = std::move(next);
+      r.ok = true;
+      return r;
+    }
+    if (is_pack(name)) {
+      r.handled = true;
+      r.kind = "election_rules";
+      std::string error;
+      RulePack pack = parse_rule_pack(name, text, error);
+      if (error.empty() && calendar_.loaded()) {
+        for (const auto& rule : pack.rules)
+          for (const auto& id : rule.links)
+            if (id != "@election" && !calendar_.link(id)) error = name + ": rule " + rule.id + ": link \"" + id + "\" is not in the calendar's links";
+      }
+      if (!error.empty()) return fail(r, error);
+      packs_[name] = std::move(pack);
+      r.ok = true;
+      return r;
+    }
+    return r;
   }
-  nlohmann::json stats() const override { return nlohmann::json::object(); }
+
+  void begin_batch() override {
+    batch_start_ = std::chrono::steady_clock::now();
+    budget_spent_ = false;
+  }
+
+  json annotate(const SignalInput& in, const SignalContext& ctx) override {
+    json block{{"topic", false}, {"links", json::array()}, {"matched", json::array()}, {"councillor", false}};
+    if (packs_.empty() || in.post == nullptr) return block;
+    if (!budget_spent_) {
+      double spent = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - batch_start_).count();
+      budget_spent_ = spent > kBatchBudgetMs;
+    }
+    if (budget_spent_) {
+      ++skipped_for_budget_;
+      block["note"] = ctx.ui_lang == "nl" ? "niet gecontroleerd: de tijd voor deze reeks berichten was op" : "not checked: the time for this batch of posts ran out";
+      return block;
+    }
+    const Post& post = *in.post;
+    std::string text = normalize_for_matching(post.text);
+    if (text.size() > kMaxMatchBytes) text.resize(kMaxMatchBytes);
+    std::vector<std::string> hashtags = extract_entities(post.text).hashtags;
+    for (const auto& h : post.hashtags) {
+      if (hashtags.size() >= kMaxListItems) break;
+      std::string n = normalize_for_matching(h);
+      if (!n.empty() && n[0] == '#') n.erase(0, 1);
+      if (!n.empty() && std::find(hashtags.begin(), hashtags.end(), n) == hashtags.end()) hashtags.push_back(n);
+    }
+    for (const auto& h : hashtags) text += " #" + h;
+
+    std::vector<const ElectionRule*> hits;
+    for (auto& [file, pack] : packs_) {
+      for (auto& rule : pack.rules) {
+        if (rule.disabled || !language_fits(rule, in.lang)) continue;
+        if (std::none_of(rule.keywords.begin(), rule.keywords.end(), [&](const std::string& k) { return text.find(k) != std::string::npos; }))
+          continue;
+        if (matches_any(rule, rule.patterns, text) && !matches_any(rule, rule.exclude, text)) hits.push_back(&rule);
+      }
+    }
+    if (hits.empty()) return block;
+    // Claims first (they carry the explanation), then the voting process, then topics, local last.
+    auto rank = [](const ElectionRule* r) { return r->kind == "claim" ? 0 : r->kind == "process" ? 1 : r->kind == "topic" ? 2 : 3; };
+    std::stable_sort(hits.begin(), hits.end(), [&](auto* a, auto* b) { return rank(a) < rank(b); });
+
+    const bool nl = ctx.ui_lang == "nl";
+    bool topic = false, councillor = false;
+    std::vector<std::string> link_ids, councillor_ids;
+    std::vector<std::string> kinds;
+    for (const auto* r : hits) {
+      block["matched"].push_back(r->id);
+      councillor = councillor || r->councillor;
+      if (r->kind == "local") {
+        for (const auto& id : r->links) councillor_ids.push_back(id);
+        continue;
+      }
+      topic = true;
+      for (const auto& k : r->elections) kinds.push_back(k);
+    }
+    ElectionChoice choice;
+    if (topic) {
+      choice = calendar_.choose(ctx.now, kinds, hashtags);
+      for (const auto* r : hits) {
+        if (r->kind == "local") continue;
+        for (const auto& id : r->links) {
+          if (id != "@election") {
+            link_ids.push_back(id);
+          } else if (choice.election) {
+            const auto& e = *choice.election;
+            const auto& ids = choice.phase == ElectionPhase::kBefore ? e.before : choice.phase == ElectionPhase::kDay ? e.day : e.after;
+            link_ids.insert(link_ids.end(), ids.begin(), ids.end());
+          }
+        }
+      }
+    }
+    block["topic"] = topic;
+    block["links"] = resolve(link_ids, nl);
+    block["councillor"] = councillor;
+    if (councillor) block["councillor_links"] = resolve(councillor_ids, nl);
+    const ElectionRule* first = hits.front();
+    std::string why = nl ? first->why_nl : first->why_en;
+    if (topic) block["kind"] = first->kind;
+    if (choice.election) {
+      const auto& e = *choice.election;
+      std::string date = format_date_long(e.date, nl ? "nl" : "en");
+      std::string name = nl ? e.name_nl : e.name_en;
+      std::string when;
+      if (choice.phase == ElectionPhase::kDay)
+        when = nl ? "Vandaag: " + name + "." : "Today: " + name + ".";
+      else if (choice.phase == ElectionPhase::kAfter)
+        when = nl ? "De " + name + " was op " + date + "; de officiële uitslag staat bij de Kiesraad." : "The " + name + " took place on " + date + "; the official results are published by the Kiesraad.";
+      else if (e.fixed)
+        when = nl ? "Volgende verkiezing: " + name + "." : "Next election: " + name + ".";
+      else
+        when = nl ? "Verwacht: " + name + ", rond " + date + " — deze datum is nog niet officieel vastgesteld." : "Expected: " + name + ", around " + date + " — this date is not yet official.";
+      why += " " + when;
+      block["election"] = json{{"id", e.id},
+                               {"date", e.date},
+                               {"date_fixed", e.fixed},
+                               {"phase", choice.phase == ElectionPhase::kBefore ? "before" : choice.phase == ElectionPhase::kDay ? "day" : "after"}};
+    }
+    block["why"] = why;
+    return block;
+  }
+
+  json stats() const override {
+    json disabled = json::array();
+    std::size_t rules = 0;
+    for (const auto& [file, pack] : packs_) {
+      rules += pack.rules.size();
+      for (const auto& r : pack.rules)
+        if (r.disabled) disabled.push_back(json{{"file", file}, {"rule", r.id}, {"reason", r.disabled_reason}});
+    }
+    return json{{"packs", packs_.size()},
+                {"rules", rules},
+                {"calendar", calendar_.elections().size()},
+                {"sources", allowlist_.size()},
+                {"disabled_rules", disabled},
+                {"posts_skipped_for_time", skipped_for_budget_}};
+  }
+
+ private:
+  static ResourceResult fail(ResourceResult r, const std::string& error) {
+    r.ok = false;
+    r.error = error;
+    return r;
+  }
+
+  static std::string check_links(const ElectionCalendar& calendar, const SourceAllowlist& allowlist) {
+    if (!allowlist.loaded()) return "";
+    for (const auto& [id, link] : calendar.links())
+      if (!allowlist.allows(link.url)) return "link " + id + " (" + link.url.substr(0, 200) + ") is not https on an allowlisted domain";
+    return "";
+  }
+
+  std::string check_pack_links(const ElectionCalendar& calendar) const {
+    for (const auto& [file, pack] : packs_)
+      for (const auto& rule : pack.rules)
+        for (const auto& id : rule.links)
+          if (id != "@election" && !calendar.link(id)) return file + ": rule " + rule.id + " names link \"" + id + "\" that this calendar lacks";
+    return "";
+  }
+
+  static bool language_fits(const ElectionRule& rule, const std::string& lang) {
+    for (const auto& l : rule.languages)
+      if (l == "any" || l == lang) return true;
+    return false;
+  }
+
+  // A pattern that exceeds Boost's matching bounds disables its rule (with the reason) instead of
+  // freezing the engine; the other rules keep working.
+  bool matches_any(ElectionRule& rule, const std::vector<boost::regex>& patterns, const std::string& text) {
+    for (std::size_t i = 0; i < patterns.size(); ++i) {
+      try {
+        if (boost::regex_search(text, patterns[i], boost::match_default | boost::match_not_dot_newline)) return true;
+      } catch (const std::exception& e) {
+        rule.disabled = true;
+        rule.disabled_reason = std::string(&patterns == &rule.patterns ? "pattern " : "exclude ") + std::to_string(i) +
+                               " was switched off: " + e.what();
+        return &patterns != &rule.patterns;  // a broken exclusion must not let the rule through
+      }
+    }
+    return false;
+  }
+
+  json resolve(const std::vector<std::string>& ids, bool nl) const {
+    json links = json::array();
+    std::vector<std::string> urls;
+    for (const auto& id : ids) {
+      const OfficialLink* link = calendar_.link(id);
+      if (!link || !allowlist_.allows(link->url)) continue;  // never an unofficial link
+      if (std::find(urls.begin(), urls.end(), link->url) != urls.end()) continue;
+      urls.push_back(link->url);
+      links.push_back(json{{"url", link->url}, {"title", nl ? link->title_nl : link->title_en}, {"source", link->source}});
+      if (links.size() >= kMaxLinks) break;
+    }
+    return links;
+  }
+
+  std::map<std::string, RulePack> packs_;
+  ElectionCalendar calendar_;
+  SourceAllowlist allowlist_;
+  std::chrono::steady_clock::time_point batch_start_ = std::chrono::steady_clock::now();
+  bool budget_spent_ = false;
+  std::size_t skipped_for_budget_ = 0;
 };
 
 }  // namespace
 
-std::unique_ptr<ElectionSignal> ElectionSignal::create() { return std::make_unique<NoElection>(); }
+std::unique_ptr<ElectionSignal> ElectionSignal::create() { return std::make_unique<RuleElection>(); }
 
 }  // namespace helder

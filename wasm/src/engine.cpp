@@ -174,6 +174,7 @@ std::string Engine::analyze_jsonl(const std::string& jsonl) {
   inputs.reserve(order.size());
   for (std::size_t i : order) inputs.push_back(SignalInput{&items[i].parsed.post, items[i].lang});
   std::vector<json> coordination = impl_->coordination->annotate(inputs, ctx);
+  impl_->election->begin_batch();
   for (std::size_t k = 0; k < order.size(); ++k) {
     Item& item = items[order[k]];
     if (k < coordination.size()) item.coordination = std::move(coordination[k]);

@@ -53,6 +53,8 @@ class ElectionSignal {
   static std::unique_ptr<ElectionSignal> create();
   virtual ~ElectionSignal() = default;
   virtual ResourceResult load_resource(const std::string& name, const std::string& text) = 0;
+  // Called once before the posts of a batch (starts the batch's time budget).
+  virtual void begin_batch() {}
   // Returns the "election" block for one post.
   virtual nlohmann::json annotate(const SignalInput& post, const SignalContext& ctx) = 0;
   virtual nlohmann::json stats() const = 0;
