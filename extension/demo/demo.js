@@ -26,7 +26,8 @@
     const when = document.createElement('time');
     when.className = 'when';
     when.dateTime = p.time;
-    when.textContent = new Date(p.time).toLocaleString(HelderI18n.current(), { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+    // The feed's own clock (UTC), as the teacher notes use it.
+    when.textContent = new Date(p.time).toLocaleString(HelderI18n.current(), { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
     head.append(who, when);
     const body = document.createElement('p');
     body.className = 'text';
