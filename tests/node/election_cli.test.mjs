@@ -74,3 +74,23 @@ test('an election whose date is not yet official is marked so, in the UI languag
   assert.match(nl.stempas.election.why, /niet officieel vastgesteld/);
   assert.notEqual(nl.stempas.election.links[0].title, en.stempas.election.links[0].title);
 });
+
+test('a bad pack is rejected and a runaway rule switched off, both reported, and the rest keeps working', () => {
+  const dir = fs.mkdtempSync(path.join(fs.realpathSync('/tmp'), 'helder-rules-'));
+  try {
+    fs.cpSync(path.join(ROOT, 'rules'), dir, { recursive: true });
+    const rule = (id, patterns, keywords) => ({ id, languages: ['any'], kind: 'process', keywords, patterns, links: ['kiesraad'], why: { nl: 'x', en: 'x' } });
+    fs.writeFileSync(path.join(dir, 'election', 'zz_bad.json'), JSON.stringify({ pack: 'bad', version: 1, rules: [rule('bad.open', ['(stempas'], ['stempas'])] }));
+    fs.writeFileSync(path.join(dir, 'election', 'zz_runaway.json'), JSON.stringify({ pack: 'runaway', version: 1, rules: [rule('runaway.nested', ['(a+)+b'], ['a'])] }));
+    const post = JSON.stringify({ id: 'p', platform: 'x', author: 'a', text: `stempas kwijt ${'a'.repeat(3000)}`, time: '2027-01-01T10:00:00Z' });
+    const r = spawnSync('node', [CLI, 'analyze', '--rules', dir, '--now', '2027-02-20T12:00:00Z', '--no-ai', '-'], { input: post, encoding: 'utf8', cwd: ROOT });
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stderr, /resource rejected, continuing without it: rules\/election\/zz_bad\.json: rule bad\.open: "patterns" 0 does not compile/);
+    assert.match(r.stderr, /rule switched off, the others keep working: rules\/election\/zz_runaway\.json: rule runaway\.nested: pattern 0 exceeded the matching bounds/);
+    const a = JSON.parse(r.stdout);
+    assert.deepEqual(a.election.matched, ['nl.stempas']);
+    assert.ok(a.election.links.length > 0);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

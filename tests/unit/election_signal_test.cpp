@@ -2,12 +2,14 @@
 // are rejected whole when bad, the calendar decides the links by date, only allowlisted https links
 // are shown, other meanings of the tricky words stay quiet, and a runaway pattern is switched off.
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 
 #include "election_calendar.h"
+#include "matcher.h"
 #include "post.h"
 #include "rule_pack.h"
 #include "signals.h"
@@ -261,21 +263,61 @@ TEST_CASE("A rejected pack leaves the last good version of that pack in use", "[
   CHECK(annotate(*signal, text, "nl", "2027-02-01T10:00:00Z") == good);
 }
 
-TEST_CASE("A catastrophic pattern is switched off with a reason while the other rules keep working", "[election][regex]") {
+TEST_CASE("A catastrophic pattern is switched off at load with a reason while the other rules keep working", "[election][regex]") {
   auto signal = loaded_signal();
-  // (a+)+b backtracks exponentially on a run of a's without a b.
+  // (a+)+b backtracks exponentially on a run of a's without a b: the load-time probe finds it.
   ResourceResult r = signal->load_resource("rules/election/zz_hostile.json", pack_with("hostile.nested", json::array({"(a+)+b"})));
-  REQUIRE(r.error == "");
-  const std::string long_a = "stempas " + std::string(3000, 'a');
-  json b = annotate(*signal, long_a, "nl", "2027-02-01T10:00:00Z");
-  CHECK(b["topic"] == true);  // nl.stempas still matched
+  REQUIRE(r.ok);
+  REQUIRE(r.warnings.size() == 1);
+  CHECK(r.warnings[0].find("rules/election/zz_hostile.json: rule hostile.nested: pattern 0 exceeded the matching bounds") == 0);
   json stats = signal->stats();
   REQUIRE(stats["disabled_rules"].size() == 1);
   CHECK(stats["disabled_rules"][0]["rule"] == "hostile.nested");
   CHECK(stats["disabled_rules"][0]["file"] == "rules/election/zz_hostile.json");
-  CHECK(stats["disabled_rules"][0]["reason"].get<std::string>().find("switched off") != std::string::npos);
-  // The rule stays off; the rest keep matching.
-  json next = annotate(*signal, "Stempas kwijt " + std::string(3000, 'a'), "nl", "2027-02-01T10:00:00Z");
-  CHECK(next["topic"] == true);
-  for (const auto& m : next["matched"]) CHECK(m != "hostile.nested");
+  CHECK(stats["disabled_rules"][0]["reason"].get<std::string>().find("switched off at load") != std::string::npos);
+  // The post that would have frozen it is answered, and the other rules still match.
+  json b = annotate(*signal, "stempas " + std::string(3000, 'a'), "nl", "2027-02-01T10:00:00Z");
+  CHECK(b["topic"] == true);
+  CHECK(b["matched"] == json::array({"nl.stempas"}));
+}
+
+TEST_CASE("A pattern that blows up only on a real post is switched off then, and the rest keep working", "[election][regex]") {
+  auto signal = loaded_signal();
+  // The probe texts are runs of 'a', ' ', '1', the keywords' first letters and the keywords; a run
+  // of q's is not among them, so this rule loads and blows up on the first long post full of q's.
+  ResourceResult r = signal->load_resource("rules/election/zz_hostile.json",
+                                           pack_with("hostile.late", json::array({"stempas (q+q+)+y"}), json::array({"stempas"})));
+  REQUIRE(r.ok);
+  REQUIRE(r.warnings.empty());
+  CHECK(annotate(*signal, "stempas qqqy", "nl", "2027-02-01T10:00:00Z")["matched"] == json::array({"nl.stempas", "hostile.late"}));
+  json b = annotate(*signal, "stempas " + std::string(3000, 'q'), "nl", "2027-02-01T10:00:00Z");
+  CHECK(b["topic"] == true);
+  CHECK(b["matched"] == json::array({"nl.stempas"}));
+  json stats = signal->stats();
+  REQUIRE(stats["disabled_rules"].size() == 1);
+  CHECK(stats["disabled_rules"][0]["rule"] == "hostile.late");
+  CHECK(stats["disabled_rules"][0]["reason"].get<std::string>().find("exceeded the matching bounds on a post") != std::string::npos);
+  // Switched off from then on; the other rules keep answering.
+  CHECK(annotate(*signal, "stempas qqqy", "nl", "2027-02-01T10:00:00Z")["matched"] == json::array({"nl.stempas"}));
+}
+
+TEST_CASE("The keyword index finds every rule whose keyword occurs, overlapping and nested", "[election][matcher]") {
+  KeywordIndex index;
+  auto [keywords, text, expected] = GENERATE(table<std::vector<std::string>, std::string, std::vector<std::uint32_t>>({
+      {{"he", "she", "his", "hers"}, "ushers", {0, 1, 3}},
+      {{"stem", "stempas", "pas"}, "mijn stempas", {0, 1, 2}},
+      {{"stem", "stempas", "pas"}, "stemlokaal", {0}},
+      {{"abc", "bcd", "c"}, "xbcdx", {1, 2}},
+      {{"aaa"}, "aa", {}},
+      {{"a"}, "", {}},
+      {{"#"}, "vandaag #ps2027", {0}},
+  }));
+  CAPTURE(text);
+  index.clear();
+  for (std::uint32_t i = 0; i < keywords.size(); ++i) index.add(i, keywords[i]);
+  index.build();
+  std::vector<std::uint32_t> out, stamp(keywords.size(), 0);
+  index.candidates(text, out, stamp, 1);
+  std::sort(out.begin(), out.end());
+  CHECK(out == expected);
 }
