@@ -41,7 +41,9 @@ function ensureOffscreen() {
 
 // Sends a request to the offscreen document. If the document was closed (by the browser, or killed
 // mid-batch), the message fails: forget the promise, create the document again and retry once.
-async function toOffscreen(message) {
+async function toOffscreen(request) {
+  // Every request carries the current settings: the document may have just (re)started.
+  const message = request.settings ? request : { ...request, settings: await engineSettings() };
   let lastError = null;
   for (let attempt = 0; attempt < 2; attempt += 1) {
     try {

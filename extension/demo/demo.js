@@ -36,7 +36,7 @@
     if (Array.isArray(p.links) && p.links.length) {
       const l = document.createElement('p');
       l.className = 'meta';
-      l.textContent = `\u{1F517} ${p.links.join(' ')}`; // shown, never a link: demo links go nowhere
+      l.textContent = `${t('demoLinkLabel')} ${p.links.join(' ')}`; // shown, never a link: demo links go nowhere
       article.append(l);
     }
     feed.append(article);
