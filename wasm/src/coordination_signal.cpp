@@ -211,8 +211,9 @@ class CoordinationState {
   }
 
   void add_objects(const Post& post, Entry& e) {
+    const Entities entities = extract_entities(post.text);
     std::vector<std::string> links = post.links;
-    for (const auto& u : extract_entities(post.text).urls)
+    for (const auto& u : entities.urls)
       if (links.size() < kMaxListItems) links.push_back(u);
     std::vector<std::uint64_t> objs;
     for (const auto& l : links) {
@@ -220,7 +221,7 @@ class CoordinationState {
       if (!c.empty()) objs.push_back(hash64("url:" + c));
     }
     if (!post.shared_object.empty()) objs.push_back(hash64("obj:" + post.shared_object));
-    std::vector<std::string> tags = extract_entities(post.text).hashtags;
+    std::vector<std::string> tags = entities.hashtags;
     for (const auto& h : post.hashtags) {
       std::string n = normalize_for_matching(h);
       if (!n.empty() && n[0] == '#') n.erase(0, 1);

@@ -24,24 +24,34 @@ std::uint64_t hash64(const std::string& s, std::uint64_t seed) {
   return mix(h);
 }
 
+// One-permutation MinHash: each shingle is hashed once and goes to one of kMinHashSize bins, which
+// keep their minimum; empty bins borrow from the next non-empty bin (rotation densification), so the
+// equal-bin fraction still estimates Jaccard similarity at a 48th of the hashing cost.
 bool minhash_signature(const std::vector<std::string>& tokens, std::size_t min_words, MinHashSignature& out) {
   if (tokens.size() < min_words || tokens.empty()) return false;
-  std::vector<std::uint64_t> shingles;
   const std::size_t n = std::min<std::size_t>(tokens.size(), 512);
-  shingles.reserve(2 * n);
-  std::vector<std::uint64_t> words(n);
+  std::array<std::uint64_t, kMinHashSize> bins;
+  bins.fill(~0ULL);
+  auto add = [&bins](std::uint64_t h) {
+    h = mix(h);
+    std::size_t b = static_cast<std::size_t>((h >> 32) % kMinHashSize);
+    std::uint64_t v = h & 0xffffffffULL;
+    if (v < bins[b]) bins[b] = v;
+  };
+  std::uint64_t prev = 0;
   for (std::size_t i = 0; i < n; ++i) {
-    words[i] = hash64(tokens[i]);
-    shingles.push_back(words[i]);
-    if (i > 0) shingles.push_back(mix(words[i - 1] * 31 + words[i]));
+    std::uint64_t w = hash64(tokens[i]);
+    add(w);
+    if (i > 0) add(prev * 31 + w + 0x51ed2701ULL);
+    prev = w;
   }
-  std::sort(shingles.begin(), shingles.end());
-  shingles.erase(std::unique(shingles.begin(), shingles.end()), shingles.end());
   for (int k = 0; k < kMinHashSize; ++k) {
-    const std::uint64_t seed = mix(0x51ed2701ULL + static_cast<std::uint64_t>(k));
-    std::uint64_t best = ~0ULL;
-    for (std::uint64_t s : shingles) best = std::min(best, mix(s ^ seed));
-    out[k] = static_cast<std::uint16_t>(best >> 48);
+    int j = k, steps = 0;
+    while (bins[static_cast<std::size_t>(j)] == ~0ULL && steps++ < kMinHashSize) j = (j + 1) % kMinHashSize;
+    std::uint64_t v = bins[static_cast<std::size_t>(j)];
+    // Borrowed values are offset by the distance, so two texts only agree on a bin when they
+    // borrowed the same way.
+    out[static_cast<std::size_t>(k)] = static_cast<std::uint16_t>((v >> 16) ^ static_cast<std::uint64_t>(steps * 0x9e37));
   }
   return true;
 }
@@ -56,7 +66,8 @@ LshIndex::LshIndex(std::size_t capacity) { reset(capacity); }
 
 void LshIndex::reset(std::size_t capacity) {
   std::size_t buckets = 1024;
-  while (buckets < capacity * 2 && buckets < (1u << 22)) buckets <<= 1;
+  // About one bucket per (post, band) entry, so chains hold few unrelated entries to skip.
+  while (buckets < capacity * kLshBands && buckets < (1u << 22)) buckets <<= 1;
   heads_.assign(buckets, kNone);
   next_.assign(capacity * kLshBands, kNone);
   keys_.assign(capacity * kLshBands, 0);
