@@ -46,6 +46,7 @@ export async function run(args, io) {
     ai: !flags['no-ai'],
   });
   for (const error of helder.loadErrors) io.stderr.write(`helder: resource rejected, continuing without it: ${error}\n`);
+  for (const warning of helder.loadWarnings ?? []) io.stderr.write(`helder: rule switched off, the others keep working: ${warning}\n`);
 
   const text = input === '-' ? await readAll(io.stdin) : fs.readFileSync(input, 'utf8');
   const lines = text.split('\n');

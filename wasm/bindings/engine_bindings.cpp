@@ -1,8 +1,12 @@
 // embind surface of the engine. Batches cross as strings (JSON lines) and typed arrays; errors come
 // back as JSON with an "error" field, never as exceptions.
 #include <emscripten/bind.h>
+#include <emscripten/emscripten.h>
 #include <emscripten/val.h>
 
+#include <algorithm>
+
+#include "coshare.h"
 #include "engine.h"
 
 namespace {
@@ -26,6 +30,27 @@ std::string import_state(helder::Engine& engine, const val& bytes) {
   return engine.import_state(emscripten::convertJSArrayToNumberVector<std::uint8_t>(bytes));
 }
 
+// CooRTweet-style co-sharing edges for `helder coshare`: CSV text in, CSV text out, or
+// "error: ..." when the input cannot be read.
+std::string coshare_edges(const std::string& csv, double window, int min_participation, bool remove_loops) {
+  helder::CoshareResult r = helder::coshare(csv, window, min_participation, remove_loops);
+  return r.error.empty() ? helder::coshare_csv(r) : "error: " + r.error;
+}
+
+// Seconds of the detection core alone (CSV parsed beforehand), median of `repeats`, for the
+// benchmark against the reference tool's core timings.
+double coshare_core_seconds(const std::string& csv, double window, int min_participation, int repeats) {
+  helder::CoshareInput input = helder::parse_coshare_csv(csv);
+  std::vector<double> seconds;
+  for (int i = 0; i < std::max(1, repeats); ++i) {
+    double t0 = emscripten_get_now();
+    helder::CoshareResult r = helder::coshare_core(input, window, min_participation);
+    seconds.push_back((emscripten_get_now() - t0) / 1000.0);
+  }
+  std::sort(seconds.begin(), seconds.end());
+  return seconds[seconds.size() / 2];
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(helder_engine) {
@@ -42,4 +67,6 @@ EMSCRIPTEN_BINDINGS(helder_engine) {
       .function("forget", &helder::Engine::forget)
       .function("stats", &helder::Engine::stats);
   emscripten::function("aiFeatures", &ai_features);
+  emscripten::function("coshare", &coshare_edges);
+  emscripten::function("coshareCoreSeconds", &coshare_core_seconds);
 }

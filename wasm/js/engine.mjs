@@ -18,15 +18,19 @@ export async function createHelder({ createModule, wasmBinary, locateFile, rules
   const module = await createModule(moduleArgs);
   const engine = new module.Engine();
   const loadErrors = [];
+  const loadWarnings = [];  // loaded, with parts switched off (a rule whose pattern exceeds the matching bounds)
   // The language profile first: other resources may depend on the language of a post.
   const names = Object.keys(rules).sort((a, b) => (a.startsWith('models/') ? -1 : 0) - (b.startsWith('models/') ? -1 : 0));
   for (const name of names) {
     const result = JSON.parse(engine.loadResource(name, rules[name]));
     if (!result.ok) loadErrors.push(result.error);
+    if (result.warnings) loadWarnings.push(...result.warnings);
   }
   engine.setUiLang(uiLang);
   if (now !== null) engine.setNow(toEpochSeconds(now));
-  return new Helder(module, engine, aiScorer, loadErrors);
+  const helder = new Helder(module, engine, aiScorer, loadErrors);
+  helder.loadWarnings = loadWarnings;
+  return helder;
 }
 
 export function toEpochSeconds(value) {

@@ -130,8 +130,10 @@ class CoordinationState {
     if (e.cluster) {
       ClusterInfo& c = clusters_[e.cluster];
       if (c.posts == 0) c.first = c.last = e.time;
-      if (c.accounts.size() < kMaxClusterAccounts && std::find(c.accounts.begin(), c.accounts.end(), e.author) == c.accounts.end())
+      if (c.accounts.size() < kMaxClusterAccounts && std::find(c.accounts.begin(), c.accounts.end(), e.author) == c.accounts.end()) {
         c.accounts.push_back(e.author);
+        ++cluster_accounts_;
+      }
       ++c.posts;
       c.first = std::min(c.first, e.time);
       c.last = std::max(c.last, e.time);
@@ -148,7 +150,8 @@ class CoordinationState {
     ring_[slot] = e;
     if (e.has_sig) lsh_.insert(slot, e.seq, e.sig);
     ++count_;
-    if (count_ % 4096 == 0) prune();
+    if (count_ % std::max<std::size_t>(64, capacity_ / 8) == 0) prune();
+    if (count_ % 64 == 0) enforce_limit();
     return slot;
   }
 
@@ -186,9 +189,9 @@ class CoordinationState {
   std::size_t stored() const { return std::min<std::size_t>(count_, capacity_); }
   std::size_t capacity() const { return capacity_; }
   std::size_t memory_bytes() const {
+    // Estimated from counts (O(1)): hash-table nodes cost their payload plus about 48 bytes.
     std::size_t bytes = ring_.capacity() * sizeof(Entry) + lsh_.memory_bytes();
-    bytes += clusters_.size() * (sizeof(ClusterInfo) + 48) ;
-    for (const auto& [k, c] : clusters_) bytes += c.accounts.capacity() * 8;
+    bytes += clusters_.size() * (sizeof(ClusterInfo) + 48) + cluster_accounts_ * 8;
     bytes += shares_.size() * 96 + share_count_ * sizeof(Share);
     bytes += replies_.size() * 96 + pairs_.size() * 48 + author_times_.size() * 96;
     return bytes;
@@ -280,12 +283,19 @@ class CoordinationState {
   // Drops what has fallen out of the ring or the retention period, so that the side tables stay
   // bounded by what the ring holds.
   void prune() {
-    double horizon = newest_time_ - cfg_.retention_s;
+    // What fell out of the ring (or out of the retention period) leaves the side tables too.
     double oldest = newest_time_;
     for (const auto& e : ring_)
       if (e.seq) oldest = std::min(oldest, e.time);
-    horizon = std::max(horizon, oldest - std::max(cfg_.nd_window_s, cfg_.reply_window_s));
-    for (auto it = clusters_.begin(); it != clusters_.end();) it = it->second.last < horizon ? clusters_.erase(it) : std::next(it);
+    const double horizon = std::max(newest_time_ - cfg_.retention_s, oldest);
+    for (auto it = clusters_.begin(); it != clusters_.end();) {
+      if (it->second.last < horizon) {
+        cluster_accounts_ -= it->second.accounts.size();
+        it = clusters_.erase(it);
+      } else {
+        ++it;
+      }
+    }
     for (auto it = shares_.begin(); it != shares_.end();) {
       auto& list = it->second;
       while (!list.empty() && list.front().time < horizon) {
@@ -303,7 +313,7 @@ class CoordinationState {
     for (auto it = author_times_.begin(); it != author_times_.end();)
       it = it->second.empty() || it->second.back() < horizon ? author_times_.erase(it) : std::next(it);
     // Hard bounds whatever the times say (a stream of unique objects or authors).
-    const std::size_t limit = capacity_ * 2;
+    const std::size_t limit = capacity_;
     if (shares_.size() > limit) {
       shares_.clear();
       share_count_ = 0;
@@ -313,8 +323,24 @@ class CoordinationState {
     if (author_times_.size() > limit) author_times_.clear();
   }
 
+  // The hard memory bound: when the side tables push the total over max_bytes, the least essential
+  // are emptied first (rates, reply lists, pair history, shares); the ring and clusters stay.
+  void enforce_limit() {
+    if (memory_bytes() <= cfg_.max_bytes) return;
+    author_times_.clear();
+    if (memory_bytes() <= cfg_.max_bytes) return;
+    replies_.clear();
+    if (memory_bytes() <= cfg_.max_bytes) return;
+    pairs_.clear();
+    if (memory_bytes() <= cfg_.max_bytes) return;
+    shares_.clear();
+    share_count_ = 0;
+    if (memory_bytes() <= cfg_.max_bytes) return;
+    prune();
+  }
+
   CoordinationConfig cfg_;
-  std::size_t capacity_ = 0, next_slot_ = 0, count_ = 0, share_count_ = 0;
+  std::size_t capacity_ = 0, next_slot_ = 0, count_ = 0, share_count_ = 0, cluster_accounts_ = 0;
   std::uint64_t seq_ = 0;
   double newest_time_ = -1e18;
   std::vector<Entry> ring_;

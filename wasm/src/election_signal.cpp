@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "election_calendar.h"
+#include "matcher.h"
 #include "rule_pack.h"
 #include "signals.h"
 #include "source_allowlist.h"
@@ -16,11 +17,8 @@ namespace {
 
 using nlohmann::json;
 
-// Only this much of a post's normalised text is matched (a post is rarely longer; a 16 KiB text
-// would cost a hostile pack more than it is worth).
-constexpr std::size_t kMaxMatchBytes = 4096;
 // Matching time one batch may spend; posts after it get a note instead of an election block.
-constexpr double kBatchBudgetMs = 250;
+constexpr double kBatchBudgetMs = 2000;
 constexpr std::size_t kMaxLinks = 4;
 
 bool is_pack(const std::string& name) {
@@ -65,7 +63,20 @@ class RuleElection final : public ElectionSignal {
             if (id != "@election" && !calendar_.link(id)) error = name + ": rule " + rule.id + ": link \"" + id + "\" is not in the calendar's links";
       }
       if (!error.empty()) return fail(r, error);
+      // A pattern that already blows up on a probe text is switched off now, with the reason in the
+      // load result and in stats; the pack's other rules load.
+      for (auto& rule : pack.rules) {
+        std::string reason = probe_rule(rule);
+        if (reason.empty()) continue;
+        rule.disabled = true;
+        rule.disabled_reason = reason;
+        r.warnings.push_back(name + ": rule " + rule.id + ": " + reason);
+      }
       packs_[name] = std::move(pack);
+      std::vector<ElectionRule*> all;
+      for (auto& [file, p] : packs_)
+        for (auto& rule : p.rules) all.push_back(&rule);
+      matcher_.set_rules(std::move(all));
       r.ok = true;
       return r;
     }
@@ -91,7 +102,8 @@ class RuleElection final : public ElectionSignal {
     }
     const Post& post = *in.post;
     std::string text = normalize_for_matching(post.text);
-    if (text.size() > kMaxMatchBytes) text.resize(kMaxMatchBytes);
+    // The body is capped so that the hashtags (appended as " #tag") still fit under kMaxMatchBytes.
+    if (text.size() > kMaxMatchBytes - 512) text.resize(kMaxMatchBytes - 512);
     std::vector<std::string> hashtags = extract_entities(post.text).hashtags;
     for (const auto& h : post.hashtags) {
       if (hashtags.size() >= kMaxListItems) break;
@@ -101,15 +113,8 @@ class RuleElection final : public ElectionSignal {
     }
     for (const auto& h : hashtags) text += " #" + h;
 
-    std::vector<const ElectionRule*> hits;
-    for (auto& [file, pack] : packs_) {
-      for (auto& rule : pack.rules) {
-        if (rule.disabled || !language_fits(rule, in.lang)) continue;
-        if (std::none_of(rule.keywords.begin(), rule.keywords.end(), [&](const std::string& k) { return text.find(k) != std::string::npos; }))
-          continue;
-        if (matches_any(rule, rule.patterns, text) && !matches_any(rule, rule.exclude, text)) hits.push_back(&rule);
-      }
-    }
+    if (text.size() > kMaxMatchBytes) text.resize(kMaxMatchBytes);
+    std::vector<ElectionRule*> hits = matcher_.match(text, in.lang);
     if (hits.empty()) return block;
     // Claims first (they carry the explanation), then the voting process, then topics, local last.
     auto rank = [](const ElectionRule* r) { return r->kind == "claim" ? 0 : r->kind == "process" ? 1 : r->kind == "topic" ? 2 : 3; };
@@ -188,7 +193,8 @@ class RuleElection final : public ElectionSignal {
                 {"calendar", calendar_.elections().size()},
                 {"sources", allowlist_.size()},
                 {"disabled_rules", disabled},
-                {"posts_skipped_for_time", skipped_for_budget_}};
+                {"posts_skipped_for_time", skipped_for_budget_},
+                {"regex_runs", matcher_.regex_runs()}};
   }
 
  private:
@@ -213,28 +219,6 @@ class RuleElection final : public ElectionSignal {
     return "";
   }
 
-  static bool language_fits(const ElectionRule& rule, const std::string& lang) {
-    for (const auto& l : rule.languages)
-      if (l == "any" || l == lang) return true;
-    return false;
-  }
-
-  // A pattern that exceeds Boost's matching bounds disables its rule (with the reason) instead of
-  // freezing the engine; the other rules keep working.
-  bool matches_any(ElectionRule& rule, const std::vector<boost::regex>& patterns, const std::string& text) {
-    for (std::size_t i = 0; i < patterns.size(); ++i) {
-      try {
-        if (boost::regex_search(text, patterns[i], boost::match_default | boost::match_not_dot_newline)) return true;
-      } catch (const std::exception& e) {
-        rule.disabled = true;
-        rule.disabled_reason = std::string(&patterns == &rule.patterns ? "pattern " : "exclude ") + std::to_string(i) +
-                               " was switched off: " + e.what();
-        return &patterns != &rule.patterns;  // a broken exclusion must not let the rule through
-      }
-    }
-    return false;
-  }
-
   json resolve(const std::vector<std::string>& ids, bool nl) const {
     json links = json::array();
     std::vector<std::string> urls;
@@ -250,6 +234,7 @@ class RuleElection final : public ElectionSignal {
   }
 
   std::map<std::string, RulePack> packs_;
+  RuleMatcher matcher_;
   ElectionCalendar calendar_;
   SourceAllowlist allowlist_;
   std::chrono::steady_clock::time_point batch_start_ = std::chrono::steady_clock::now();

@@ -92,7 +92,10 @@ std::string Engine::load_resource(const std::string& name, const std::string& te
   }
   for (ResourceResult r : {impl_->coordination->load_resource(name, text), impl_->election->load_resource(name, text),
                            impl_->ai->load_resource(name, text)}) {
-    if (r.handled) return result(r.ok, r.kind, r.ok ? "" : r.error).dump();
+    if (!r.handled) continue;
+    json out = result(r.ok, r.kind, r.ok ? "" : r.error);
+    if (!r.warnings.empty()) out["warnings"] = r.warnings;
+    return out.dump();
   }
   return result(false, "unknown", name + ": no loader for this resource").dump();
 }

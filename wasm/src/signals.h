@@ -26,6 +26,9 @@ struct ResourceResult {
   bool ok = false;
   std::string kind;
   std::string error;  // names the file, rule and reason when !ok
+  // Loaded, but with parts switched off (for example a rule whose pattern exceeds the matching
+  // bounds); each names the file, rule and reason.
+  std::vector<std::string> warnings;
 };
 
 // Settings every signal may read.
