@@ -53,7 +53,8 @@
     status.textContent = t('demoFailed', (answer && answer.error) || '');
     return;
   }
-  const all = { ...settings, signals: { coordination: true, ai: true, election: true }, sensitivity: 'normal' };
+  // Everything the signals say, including "uncertain" AI scores: the class looks at the evidence.
+  const all = { ...settings, signals: { coordination: true, ai: true, election: true }, sensitivity: 'high' };
   const counts = { coordination: 0, ai: 0, election: 0 };
   for (const a of answer.annotations) {
     const entry = articles.get(a.id);
