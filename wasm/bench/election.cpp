@@ -108,7 +108,7 @@ struct Figures {
 
 bool run(const std::string& root, bool common, bool general_feed, Figures& f) {
   std::mt19937 rng(20270317);
-  const char* kFiles[] = {"rules/election/claims.json", "rules/election/hashtags.json", "rules/election/local.json",
+  const char* kFiles[] = {"rules/election/bodies.json", "rules/election/claims.json", "rules/election/hashtags.json", "rules/election/local.json",
                           "rules/election/voting_process.json", "rules/election/voting_process_en.json"};
   std::vector<helder::RulePack> packs;
   for (const char* file : kFiles) {
