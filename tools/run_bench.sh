@@ -17,6 +17,14 @@ for b in build/native/bench-*; do
   echo "=== $(basename "$b")"
   "$b"
 done
+# The election signal in wasm under Node (1,000 posts x 500 rules; the native figures come from
+# bench-election above).
+echo "=== bench-election-wasm (wasm under Node)"
+if cmake --build build/wasm -j2 --target bench-election-wasm > build/bench/election_wasm_build.log 2>&1; then
+  node build/wasm/bench-election-wasm.js .
+else
+  echo "bench-election-wasm: build failed, see build/bench/election_wasm_build.log"
+fi
 for b in bench/*.mjs; do
   [ "$(basename "$b")" = engine_wasm.mjs ] && continue
   echo "=== $b"

@@ -22,6 +22,7 @@ const FEED = [
   { id: 'raad', text: 'De gemeenteraad stemt vanavond over het nieuwe zwembad' },
   { id: 'zang', text: 'Wat een prachtige stem heeft die zangeres, kippenvel' },
   { id: 'en', text: 'Where is my polling station for the Dutch provincial elections?' },
+  { id: 'generic', text: 'Heb je je stempas al binnen?' },
 ].map((p, i) => JSON.stringify({ ...p, platform: 'x', author: `a${i}`, time: '2027-01-01T10:00:00Z' })).join('\n');
 
 function analyze(now, ui = 'en') {
@@ -68,11 +69,14 @@ test('afterwards the official results are shown', () => {
 
 test('an election whose date is not yet official is marked so, in the UI language', () => {
   const en = analyze('2029-04-01T12:00:00Z', 'en');
-  assert.equal(en.stempas.election.election.date_fixed, false);
-  assert.match(en.stempas.election.why, /not yet official/);
+  assert.equal(en.generic.election.election.id, 'ep2029');
+  assert.equal(en.generic.election.election.date_fixed, false);
+  assert.match(en.generic.election.why, /not yet official/);
   const nl = analyze('2029-04-01T12:00:00Z', 'nl');
-  assert.match(nl.stempas.election.why, /niet officieel vastgesteld/);
-  assert.notEqual(nl.stempas.election.links[0].title, en.stempas.election.links[0].title);
+  assert.match(nl.generic.election.why, /niet officieel vastgesteld/);
+  assert.notEqual(nl.generic.election.links[0].title, en.generic.election.links[0].title);
+  // A post about the provincial elections in 2029 gets no other election's date.
+  assert.equal(en.stempas.election.election, undefined);
 });
 
 test('a bad pack is rejected and a runaway rule switched off, both reported, and the rest keeps working', () => {

@@ -33,6 +33,16 @@ test('every election rule pack validates against rules/schema/election_pack.sche
   }
 });
 
+test('every rule explains itself in Dutch and in English (two different texts)', () => {
+  for (const f of packFiles) {
+    for (const rule of readJson(`rules/election/${f}`).rules) {
+      assert.notEqual(rule.why.nl, rule.why.en, `${f}: rule ${rule.id}: the Dutch "why" is the English one`);
+      for (const word of ['nep', 'fake', 'desinformatie', 'disinformation', 'leugen', 'lie', 'bot'])
+        assert.ok(!new RegExp(`\\b${word}\\b`, 'i').test(`${rule.why.nl} ${rule.why.en}`), `${f}: rule ${rule.id}: says "${word}" (evidence, not verdicts)`);
+    }
+  }
+});
+
 test('the calendar and the allowlist validate against their schemas', () => {
   const cal = schema('election_calendar.schema.json');
   assert.ok(cal(readJson('rules/election_calendar.json')), ajv.errorsText(cal.errors));

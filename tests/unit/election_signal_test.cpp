@@ -3,6 +3,7 @@
 // are shown, other meanings of the tricky words stay quiet, and a runaway pattern is switched off.
 #include <catch2/catch.hpp>
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -27,12 +28,18 @@ std::string read_file(const std::string& path) {
   return buffer.str();
 }
 
-const char* kPacks[] = {"rules/election/claims.json", "rules/election/hashtags.json", "rules/election/local.json",
-                        "rules/election/voting_process.json", "rules/election/voting_process_en.json"};
+// Every committed pack, as readResources() would pass them (sorted repository paths).
+std::vector<std::string> committed_packs() {
+  std::vector<std::string> names;
+  for (const auto& entry : std::filesystem::directory_iterator(HELDER_SOURCE_DIR "/rules/election"))
+    if (entry.path().extension() == ".json") names.push_back("rules/election/" + entry.path().filename().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
 
 std::unique_ptr<ElectionSignal> loaded_signal() {
   auto signal = ElectionSignal::create();
-  for (const char* name : kPacks) {
+  for (const std::string& name : committed_packs()) {
     ResourceResult r = signal->load_resource(name, read_file(std::string(HELDER_SOURCE_DIR "/") + name));
     REQUIRE(r.handled);
     REQUIRE(r.error == "");
@@ -105,6 +112,26 @@ TEST_CASE("The calendar decides the links: run-up, the day itself, afterwards", 
   json after = annotate(*signal, text, "nl", "2027-03-25T10:00:00Z");
   CHECK(after["election"]["phase"] == "after");
   CHECK(has_url(after, "verkiezingsuitslagen.nl"));
+}
+
+TEST_CASE("The election a post names decides which election's date and links are shown", "[election]") {
+  auto signal = loaded_signal();
+  auto [text, lang, id, fixed] = GENERATE(table<std::string, std::string, std::string, bool>({
+      {"Stemmen voor het waterschap, waarom zou je dat doen?", "nl", "ws2027", true},
+      {"Wie staan er op de kandidatenlijst voor de eilandsraad van Saba?", "nl", "er2027", true},
+      {"Wie wordt de grootste bij de Statenverkiezingen?", "nl", "ps2027", true},
+      {"Nog drie jaar tot de gemeenteraadsverkiezingen", "nl", "gr2030", false},
+      {"De volgende Tweede Kamerverkiezing komt eraan, ga stemmen", "nl", "tk2030", false},
+      {"Who are the candidates for the European Parliament election in the Netherlands?", "en", "ep2029", false},
+      {"How do water board elections work in the Netherlands?", "en", "ws2027", true},
+      {"#GR2030 wie doet er mee?", "nl", "gr2030", false},
+  }));
+  CAPTURE(text);
+  json b = annotate(*signal, text, lang, "2027-02-20T10:00:00Z");
+  REQUIRE(b["topic"] == true);
+  CHECK(b["election"]["id"] == id);
+  CHECK(b["election"]["date_fixed"] == fixed);
+  CHECK(b["election"]["phase"] == "before");
 }
 
 TEST_CASE("A date that is not officially fixed is said to be expected", "[election]") {

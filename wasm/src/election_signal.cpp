@@ -18,7 +18,7 @@ namespace {
 using nlohmann::json;
 
 // Matching time one batch may spend; posts after it get a note instead of an election block.
-constexpr double kBatchBudgetMs = 2000;
+constexpr double kBatchBudgetMs = 1000;
 constexpr std::size_t kMaxLinks = 4;
 
 bool is_pack(const std::string& name) {

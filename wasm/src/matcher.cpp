@@ -9,7 +9,7 @@ namespace {
 constexpr std::uint32_t kNone = 0xffffffffu;
 // Probe texts are long enough to make a backtracking pattern exceed Boost's bounds, short enough
 // that probing a 500-rule pack stays cheap.
-constexpr std::size_t kProbeBytes = 1500;
+constexpr std::size_t kProbeBytes = 256;
 }  // namespace
 
 KeywordIndex::KeywordIndex() { clear(); }
@@ -143,7 +143,10 @@ bool RuleMatcher::search(ElectionRule& rule, const std::vector<boost::regex>& pa
   for (std::size_t i = 0; i < patterns.size(); ++i) {
     ++regex_runs_;
     try {
-      if (boost::regex_search(text, patterns[i], boost::match_default | boost::match_not_dot_newline)) return true;
+      // match_any: any match will do (we never read the match), which lets Boost stop early.
+      if (boost::regex_search(text.begin(), text.end(), results_, patterns[i],
+                              boost::match_default | boost::match_not_dot_newline | boost::match_any))
+        return true;
     } catch (const std::exception& e) {
       rule.disabled = true;
       rule.disabled_reason = std::string(exclusions ? "exclude " : "pattern ") + std::to_string(i) +

@@ -86,6 +86,7 @@ class RuleMatcher {
   std::vector<std::uint32_t> stamp_;
   std::uint32_t epoch_ = 0;
   std::vector<std::uint32_t> scratch_;
+  boost::match_results<std::string::const_iterator> results_;  // reused: no allocation per search
   std::uint64_t regex_runs_ = 0;
 };
 
