@@ -20,13 +20,15 @@ try {
   await page.setViewportSize({ width: 1000, height: 1300 });
   await page.goto(browser.extUrl('demo/demo.html'));
   await page.locator('body[data-helder-done="true"]').waitFor({ timeout: 60_000 });
-  // Open one popover, on the first post with a coordination finding if any, so the picture shows evidence.
   const badge = page.locator('helder-badge').first();
   const out = path.join(ROOT, 'build', 'demo', 'helder-demo-feed.png');
   fs.mkdirSync(path.dirname(out), { recursive: true });
   if (await badge.count()) {
     await badge.scrollIntoViewIfNeeded();
-    await page.evaluate(() => window.scrollBy(0, -200));
+    await page.evaluate(() => window.scrollBy(0, -150));
+    // Open the popover, as a reader would, so the picture shows the evidence and the links.
+    await badge.click(); // the shadow root is closed in the store build: click the badge's host
+    await page.waitForTimeout(300);
   }
   await page.screenshot({ path: out, fullPage: false });
   const full = path.join(ROOT, 'build', 'demo', 'helder-demo-feed-full.png');

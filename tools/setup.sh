@@ -10,6 +10,7 @@ APT_PACKAGES=(
   catch2 nlohmann-json3-dev libboost1.81-dev libutf8proc-dev
   clang libclang-rt-14-dev       # sanitizers and libFuzzer
   chromium chromium-driver xvfb xauth fonts-dejavu-core
+  python3-numpy python3-onnx
 )
 
 missing=()

@@ -41,7 +41,9 @@ function ensureOffscreen() {
 
 // Sends a request to the offscreen document. If the document was closed (by the browser, or killed
 // mid-batch), the message fails: forget the promise, create the document again and retry once.
-async function toOffscreen(message) {
+async function toOffscreen(request) {
+  // Every request carries the current settings: the document may have just (re)started.
+  const message = request.settings ? request : { ...request, settings: await engineSettings() };
   let lastError = null;
   for (let attempt = 0; attempt < 2; attempt += 1) {
     try {
@@ -95,6 +97,36 @@ async function analyze(posts) {
   return answer;
 }
 
+// Other sites (any Mastodon instance, any page of <article> posts): the user turns Helder on from
+// the popup, which asks Chromium for that one origin (optional host permission, granted by the user);
+// the content scripts are then registered for it and injected into the open tab.
+function siteScriptId(origin) {
+  return `helder-site-${new URL(origin).host}`;
+}
+
+async function enableSite(origin, tabId) {
+  const u = new URL(origin);
+  if (u.protocol !== 'https:' && !TEST_BUILD) return { ok: false, error: 'https only' };
+  const pattern = `${u.protocol}//${u.host}/*`;
+  if (!(await chrome.permissions.contains({ origins: [pattern] }))) return { ok: false, error: 'no permission for this site' };
+  const id = siteScriptId(origin);
+  const js = chrome.runtime.getManifest().content_scripts[0].js;
+  const existing = await chrome.scripting.getRegisteredContentScripts({ ids: [id] });
+  if (existing.length === 0) {
+    await chrome.scripting.registerContentScripts([{ id, matches: [pattern], js, runAt: 'document_idle', persistAcrossSessions: true }]);
+  }
+  if (Number.isInteger(tabId)) await chrome.scripting.executeScript({ target: { tabId }, files: js }).catch(() => {});
+  return { ok: true };
+}
+
+async function disableSite(origin) {
+  const u = new URL(origin);
+  const id = siteScriptId(origin);
+  if ((await chrome.scripting.getRegisteredContentScripts({ ids: [id] })).length) await chrome.scripting.unregisterContentScripts({ ids: [id] });
+  await chrome.permissions.remove({ origins: [`${u.protocol}//${u.host}/*`] }).catch(() => false);
+  return { ok: true };
+}
+
 async function handle(message, sender) {
   switch (message.type) {
     case 'analyze':
@@ -128,6 +160,14 @@ async function handle(message, sender) {
       if (!TEST_BUILD) return { ok: false, error: 'not a test build' };
       await fetch(message.url + 'service-worker', { cache: 'no-store' }).catch(() => {});
       return toOffscreen({ type: 'testLeak', url: message.url + 'offscreen' });
+    case 'enableSite':
+      return enableSite(String(message.origin), message.tabId);
+    case 'disableSite':
+      return disableSite(String(message.origin));
+    case 'siteState': {
+      const ids = (await chrome.scripting.getRegisteredContentScripts()).map((c) => c.id);
+      return { ok: true, added: ids.includes(siteScriptId(String(message.origin))) };
+    }
     case 'openDemo':
       await chrome.tabs.create({ url: chrome.runtime.getURL('demo/demo.html') });
       return { ok: true };
@@ -136,8 +176,26 @@ async function handle(message, sender) {
   }
 }
 
+const REQUESTS = new Set(['analyze', 'analyzeDemo', 'validateRules', 'stats', 'forget', 'forgetEverything', 'offscreenNotice', 'clearNotices', 'testLeak', 'openDemo', 'enableSite', 'disableSite', 'siteState']);
+
+// Content scripts live in web pages' processes; they may only ask for analysis. Everything else
+// (forget, rule packs, sites, ...) comes from Helder's own pages.
+const CONTENT_REQUESTS = new Set(['analyze']);
+
+function fromOwnPage(sender) {
+  return typeof sender.url === 'string' && sender.url.startsWith(chrome.runtime.getURL(''));
+}
+
+function allowed(message, sender) {
+  return REQUESTS.has(message.type) && (fromOwnPage(sender) || CONTENT_REQUESTS.has(message.type));
+}
+
 chrome.runtime.onMessage.addListener((message, sender, reply) => {
-  if (!message || message.target === 'offscreen' || sender.id !== chrome.runtime.id) return false;
+  if (!message || message.target === 'offscreen' || sender.id !== chrome.runtime.id || !REQUESTS.has(message.type)) return false;
+  if (!allowed(message, sender)) {
+    reply({ ok: false, error: 'not allowed from a web page' });
+    return false;
+  }
   const pending = handle(message, sender);
   pending.then((answer) => {
     if (answer !== undefined) reply(answer);
@@ -190,4 +248,4 @@ chrome.storage.onChanged.addListener((changes, area) => {
 });
 
 // Exposed for the end-to-end tests (they evaluate code in this worker); harmless otherwise.
-globalThis.helderDebug = { ensureOffscreen, offscreenExists, toOffscreen, councillorCheck };
+globalThis.helderDebug = { allowed, ensureOffscreen, offscreenExists, toOffscreen, councillorCheck, enableSite, disableSite };

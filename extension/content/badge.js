@@ -86,7 +86,7 @@
 
   // The evidence, meaning and limits of each finding, as DOM (for the popover, the side panel and
   // the demo page). `which` lists the signals to show; `post` is the extracted post (optional).
-  function renderDetails(container, annotation, which, post) {
+  function renderDetails(container, annotation, which, post, options = {}) {
     if (post && typeof post.text === 'string') {
       const who = [post.author_name, post.author ? `@${String(post.author).replace(/^@/, '')}` : ''].filter(Boolean).join(' ');
       if (who) container.append(el('p', { class: 'meta' }, t('postBy', who)));
@@ -123,6 +123,12 @@
         }
         if (links.childElementCount) section.append(el('p', {}, t('electionOfficial')), links);
       }
+      if (signal === 'election' && options.councillor && annotation.election && annotation.election.councillor === true) {
+        // Councillor mode, and the post is about the council or local elections: where to get help.
+        const help = el('p', {});
+        help.append(el('span', {}, `${t('councillorHelp')} `), linkOrText('https://www.desinformatieingemeente.nl/', 'desinformatieingemeente.nl'));
+        section.append(help);
+      }
       section.append(el('p', {}, `${t('meaningLabel')} ${t(`${signal}Meaning`)}`));
       section.append(el('p', { class: 'meta' }, `${t('limitsLabel')} ${t(`${signal}Limits`)}`));
       container.append(section);
@@ -131,8 +137,8 @@
   }
 
   // Attaches a badge for `which` (non-empty list of signal names) to `anchor`. Returns the host
-  // element. The caller removes the host to take the badge away.
-  function attachBadge(anchor, annotation, which, post) {
+  // element. The caller removes the host to take the badge away. options.councillor: councillor mode.
+  function attachBadge(anchor, annotation, which, post, options = {}) {
     const host = document.createElement('helder-badge');
     host.setAttribute('data-helder-id', String(annotation.id || '').slice(0, 200));
     host.setAttribute('data-helder-signals', which.join(' '));
@@ -152,7 +158,7 @@
     const pop = el('div', { class: 'pop', role: 'dialog', 'aria-modal': 'false', 'aria-labelledby': titleId, hidden: '' });
     const close = el('button', { type: 'button', class: 'close', 'aria-label': t('close') }, '\u00D7');
     pop.append(close, el('h2', { id: titleId }, t('popTitle')));
-    renderDetails(pop, annotation, which, post);
+    renderDetails(pop, annotation, which, post, options);
     root.append(style, button, pop);
 
     const place = () => {

@@ -17,6 +17,7 @@
   const inFlight = new Set(); // post ids sent and not yet answered
   const waiting = new Map(); // post id -> post, queued for the next batch
   const items = new Map(); // element -> { id, anchor, post, host }
+  const byId = new Map(); // post id -> Set of items showing it (a post may appear twice on a page)
   let settings = globalThis.HelderSettings.normalize(null);
   let site = null;
   let observer = null;
@@ -53,7 +54,7 @@
     if (!annotation || !activeHere()) return;
     const which = globalThis.HelderSettings.findings(annotation, settings);
     if (which.length === 0 || !item.anchor.isConnected) return;
-    item.host = globalThis.HelderUI.attachBadge(item.anchor, annotation, which, item.post);
+    item.host = globalThis.HelderUI.attachBadge(item.anchor, annotation, which, item.post, { councillor: settings.councillorMode });
   }
 
   function scan() {
@@ -71,8 +72,11 @@
       if (known && known.id === post.id && (known.host === null || known.host.isConnected)) continue;
       if (known && known.host) known.host.remove(); // a recycled element now shows another post
       if (!known && items.size >= MAX_ITEMS) continue;
+      if (known) forgetItem(known);
       const item = { id: post.id, anchor, post, host: null };
       items.set(element, item);
+      if (!byId.has(post.id)) byId.set(post.id, new Set());
+      byId.get(post.id).add(item);
       if (cache.has(post.id)) render(item);
       else if (!inFlight.has(post.id)) waiting.set(post.id, post);
     }
@@ -85,7 +89,19 @@
   }
 
   function prune() {
-    for (const [element, item] of items) if (!element.isConnected) items.delete(element);
+    for (const [element, item] of items) {
+      if (!element.isConnected) {
+        items.delete(element);
+        forgetItem(item);
+      }
+    }
+  }
+
+  function forgetItem(item) {
+    const set = byId.get(item.id);
+    if (!set) return;
+    set.delete(item);
+    if (set.size === 0) byId.delete(item.id);
   }
 
   let flushTimer = null;
@@ -114,6 +130,11 @@
       answer = { ok: false, error: String(error && error.message) };
     }
     sending = false;
+    if (!chrome.runtime || !chrome.runtime.id) {
+      // The extension was updated or removed: this script is orphaned. Stop quietly.
+      stop();
+      return;
+    }
     const asked = new Set(batch.map((p) => p.id));
     if (answer && answer.ok && Array.isArray(answer.annotations)) {
       failures = 0;
@@ -126,7 +147,8 @@
       }
       for (const p of batch) inFlight.delete(p.id);
       for (const id of asked) remember(id, null); // no annotation for it: analysed, nothing to say
-      for (const item of items.values()) if (!item.host && cache.get(item.id)) render(item);
+      // Draw only the posts of this batch (not the whole page again).
+      for (const p of batch) for (const item of byId.get(p.id) || []) if (!item.host) render(item);
       if (waiting.size) flushSoon(0);
     } else {
       // The service worker or the offscreen document went away mid-batch: nothing is drawn for

@@ -26,7 +26,8 @@
     const when = document.createElement('time');
     when.className = 'when';
     when.dateTime = p.time;
-    when.textContent = new Date(p.time).toLocaleString(HelderI18n.current(), { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+    // The feed's own clock (UTC), as the teacher notes use it.
+    when.textContent = new Date(p.time).toLocaleString(HelderI18n.current(), { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
     head.append(who, when);
     const body = document.createElement('p');
     body.className = 'text';
@@ -35,7 +36,7 @@
     if (Array.isArray(p.links) && p.links.length) {
       const l = document.createElement('p');
       l.className = 'meta';
-      l.textContent = `\u{1F517} ${p.links.join(' ')}`; // shown, never a link: demo links go nowhere
+      l.textContent = `${t('demoLinkLabel')} ${p.links.join(' ')}`; // shown, never a link: demo links go nowhere
       article.append(l);
     }
     feed.append(article);
@@ -52,7 +53,8 @@
     status.textContent = t('demoFailed', (answer && answer.error) || '');
     return;
   }
-  const all = { ...settings, signals: { coordination: true, ai: true, election: true }, sensitivity: 'normal' };
+  // Everything the signals say, including "uncertain" AI scores: the class looks at the evidence.
+  const all = { ...settings, signals: { coordination: true, ai: true, election: true }, sensitivity: 'high' };
   const counts = { coordination: 0, ai: 0, election: 0 };
   for (const a of answer.annotations) {
     const entry = articles.get(a.id);

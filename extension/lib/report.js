@@ -24,7 +24,7 @@
     const t = globalThis.HelderI18n.t;
     const everything = { ...globalThis.HelderSettings.normalize(null), sensitivity: 'high' };
     const which = globalThis.HelderSettings.findings(annotation, everything);
-    globalThis.HelderUI.renderDetails(container, annotation, which, post);
+    globalThis.HelderUI.renderDetails(container, annotation, which, post, { councillor: true });
     for (const s of ['coordination', 'ai', 'election']) {
       if (which.includes(s)) continue;
       const p = document.createElement('p');

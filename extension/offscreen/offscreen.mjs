@@ -161,8 +161,17 @@ async function validateRules(name, text) {
 }
 
 async function handle(message) {
-  if (!ready) ready = start();
-  await ready;
+  if (!ready) {
+    // The first request brings the user's settings (retention, cap, language) the start needs.
+    if (message.settings) settings = { ...settings, ...message.settings, customRules: {} };
+    ready = start();
+  }
+  try {
+    await ready;
+  } catch (error) {
+    ready = null; // try again with the next request rather than failing forever
+    throw error;
+  }
   await applySettings(message.settings);
   switch (message.type) {
     case 'analyze':
@@ -210,4 +219,3 @@ chrome.runtime.onMessage.addListener((message, sender, reply) => {
   run.then(reply, (error) => reply({ ok: false, error: String(error && error.message) }));
   return true;
 });
-ready = start();

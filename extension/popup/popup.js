@@ -29,12 +29,46 @@
   }
 
   let page = null;
+  let tab = null;
   try {
-    const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
+    [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
     if (tab && tab.id !== undefined) page = await chrome.tabs.sendMessage(tab.id, { type: 'pageFindings' });
   } catch {
     page = null; // no content script here: not a supported site
   }
+  // The tab's address is known only because the user opened this popup on it (activeTab).
+  let origin = null;
+  try {
+    const u = new URL(tab && tab.url);
+    if (u.protocol === 'https:') origin = u.origin;
+  } catch {
+    origin = null;
+  }
+
+  async function showOtherSite() {
+    if (!origin) return;
+    const state = await chrome.runtime.sendMessage({ type: 'siteState', origin }).catch(() => null);
+    const host = new URL(origin).host;
+    if (state && state.added) {
+      $('disable-here').textContent = t('popupDisableHere', host);
+      $('added-site').hidden = false;
+    } else if (!page) {
+      $('enable-here').textContent = t('popupEnableHere', host);
+      $('other-site').hidden = false;
+    }
+  }
+
+  $('enable-here').addEventListener('click', async () => {
+    // The permission prompt must come straight from the click.
+    const granted = await chrome.permissions.request({ origins: [`${origin}/*`] }).catch(() => false);
+    if (!granted) return;
+    await chrome.runtime.sendMessage({ type: 'enableSite', origin, tabId: tab.id });
+    window.close();
+  });
+  $('disable-here').addEventListener('click', async () => {
+    await chrome.runtime.sendMessage({ type: 'disableSite', origin });
+    window.close();
+  });
 
   function showFindings() {
     const counts = $('counts');
@@ -82,6 +116,7 @@
     document.querySelector('main').insertBefore(intro, $('demo').parentElement);
   }
   await showNotices();
+  await showOtherSite();
   showFindings();
   showSwitches();
 })();

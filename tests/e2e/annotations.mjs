@@ -24,7 +24,7 @@ export function ai(id, level = 'likely', score = 0.91) {
 
 export function election(id, links = [{ url: 'https://www.kiesraad.nl/verkiezingen', title: 'Kiesraad: hoe stemmen werkt', source: 'Kiesraad' }], matched = ['per post stemmen']) {
   const a = nothing(id);
-  a.election = { topic: true, links, matched, councillor: false, why: 'Dit bericht gaat over hoe je stemt.' };
+  a.election = { topic: true, links, matched, councillor: true, why: 'Dit bericht gaat over hoe je stemt.' };
   return a;
 }
 

@@ -54,6 +54,8 @@ test('check a post with Helder: side panel with every signal, add to report, pri
   await panel.goto(browser.extUrl('sidepanel/sidepanel.html'));
   await expect(panel.locator('#result')).toContainText(POSTS[1].text.slice(0, 40));
   await expect(panel.locator('#result')).toContainText('7 accounts posted near-identical text');
+  // The post is about the council (election.councillor): the panel offers where to get help.
+  await expect(panel.locator('#result a[href="https://www.desinformatieingemeente.nl/"]')).toHaveCount(1);
   await panel.locator('#add').click();
   await expect(panel.locator('#report-count')).toContainText('1');
   expect(await axe(panel)).toEqual([]);

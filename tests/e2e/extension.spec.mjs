@@ -1,8 +1,10 @@
 // The extension end to end on a generic page of <article> posts: badges on exactly the posts with
 // something to say, each once, also after scrolling, added posts, re-rendered posts and recycled
 // elements; the popover by keyboard; the per-site switch.
+import fs from 'node:fs';
+import path from 'node:path';
 import { test, expect } from '@playwright/test';
-import { launch, startFixtureServer, articlePage, articlePost, makePosts, badgesById } from './harness.mjs';
+import { launch, TEST_EXTENSION, startFixtureServer, articlePage, articlePost, makePosts, badgesById } from './harness.mjs';
 import { nothing, coordination, ai, election, all, dictate } from './annotations.mjs';
 
 test.describe.configure({ mode: 'serial' });
@@ -54,6 +56,10 @@ test('the service worker starts the offscreen engine once and it answers', async
   expect(answers.a.ok).toBe(true);
   expect(answers.b.ok).toBe(true);
   expect(answers.count).toBe(1);
+  // When the build ships the AI model, ONNX Runtime Web must have loaded it in the offscreen document
+  // (a failure would otherwise only show as "unavailable" everywhere).
+  const info = JSON.parse(fs.readFileSync(path.join(TEST_EXTENSION, 'engine', 'build_info.json'), 'utf8'));
+  expect(answers.a.ai).toBe(info.ai);
 });
 
 test('badges appear on exactly the posts with something to say, once each', async () => {
@@ -116,4 +122,30 @@ test('switching Helder off for a site removes its badges, and on again brings th
   await expectBadges(page, noAi);
   await browser.sw.evaluate(() => HelderSettings.update({ signals: { ai: true } }));
   await page.close();
+});
+
+test('a site added from the popup gets the content scripts registered, and removed again', async () => {
+  const origin = `http://localhost:${server.port}`;
+  const result = await browser.sw.evaluate(async (o) => {
+    const added = await helderDebug.enableSite(o, undefined);
+    const after = (await chrome.scripting.getRegisteredContentScripts()).map((c) => ({ id: c.id, matches: c.matches, js: c.js }));
+    await helderDebug.disableSite(o);
+    const removed = (await chrome.scripting.getRegisteredContentScripts()).map((c) => c.id);
+    return { added, after, removed };
+  }, origin);
+  expect(result.added).toEqual({ ok: true });
+  expect(result.after).toEqual([{ id: `helder-site-localhost:${server.port}`, matches: [`${origin}/*`], js: expect.arrayContaining(['content/content.js', 'content/badge.js']) }]);
+  expect(result.removed).toEqual([]);
+});
+
+test('a content script may only ask for analysis: other requests from a web page are refused', async () => {
+  const verdicts = await browser.sw.evaluate(() => {
+    const page = { id: chrome.runtime.id, url: 'https://x.com/home', tab: { id: 1 } };
+    const own = { id: chrome.runtime.id, url: chrome.runtime.getURL('options/options.html') };
+    return ['analyze', 'forgetEverything', 'validateRules', 'enableSite', 'testLeak', 'analyzeDemo'].map((type) => [type, helderDebug.allowed({ type }, page), helderDebug.allowed({ type }, own)]);
+  });
+  expect(verdicts).toEqual([
+    ['analyze', true, true], ['forgetEverything', false, true], ['validateRules', false, true],
+    ['enableSite', false, true], ['testLeak', false, true], ['analyzeDemo', false, true],
+  ]);
 });

@@ -69,6 +69,7 @@ async function writeRecord(page, kind) {
       notAnObject: 'garbage',
       wrongType: { version: 1, savedAt: Date.now(), length: 4, checksum: 0, bytes: 'AAAA' },
       futureVersion: { version: 99, savedAt: Date.now(), length: 10, checksum: h, bytes },
+      expired: { version: 1, savedAt: Date.now() - 20 * 86400000, length: 10, checksum: h, bytes },
     };
     await new Promise((resolve, reject) => {
       const tx = db.transaction('state', 'readwrite');
@@ -168,6 +169,26 @@ test('the service worker stopped mid-batch: it restarts, every post ends up anno
   expect(await settingsNow()).toEqual(SETTINGS);
   await (await sw()).evaluate(() => chrome.storage.local.remove('testDelayMs'));
   await page.close();
+});
+
+test('a saved memory older than the user\'s retention (20 days old, 12 days kept) is dropped quietly: no notice', async () => {
+  const ext = await browser.context.newPage();
+  await ext.goto(browser.extUrl('options/options.html'));
+  await closeOffscreen();
+  await (await sw()).evaluate(() => chrome.storage.session.remove('notices'));
+  await writeRecord(ext, 'expired');
+  const stats = await (await sw()).evaluate(() => helderDebug.toOffscreen({ type: 'stats' })); // starts the document
+  expect(stats.ok).toBe(true);
+  const left = await ext.evaluate(() => new Promise((resolve) => {
+    const req = indexedDB.open('helder', 1);
+    req.onsuccess = () => {
+      const get = req.result.transaction('state').objectStore('state').get('coordination');
+      get.onsuccess = () => resolve(get.result === undefined ? null : get.result.savedAt);
+    };
+  }));
+  expect(left).toBeNull();
+  expect(await notices()).toEqual([]);
+  await ext.close();
 });
 
 test('corrupted settings fall back to defaults without breaking analysis', async () => {

@@ -52,7 +52,8 @@ function measure(rows, annotations) {
 async function run(file) {
   const module = await loadEngineModule();
   const engine = new module.Engine();
-  for (const [name, text] of Object.entries(readResources())) engine.loadResource(name, text);
+  // Without the AI thresholds the ai block stays "unavailable" (this test reads the engine directly, with no ORT).
+  for (const [name, text] of Object.entries(readResources())) if (name !== 'rules/ai.json') engine.loadResource(name, text);
   engine.setNow(NOW);
   const rows = readCorpus(file);
   const lines = rows.map((r, i) => JSON.stringify({ id: `${file}:${r.line}`, platform: 'test', author: `a${i}`, text: r.text, lang: r.lang, time: NOW - 3600 - i }));

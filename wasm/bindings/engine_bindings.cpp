@@ -1,8 +1,15 @@
 // embind surface of the engine. Batches cross as strings (JSON lines) and typed arrays; errors come
 // back as JSON with an "error" field, never as exceptions.
 #include <emscripten/bind.h>
+#include <emscripten/emscripten.h>
 #include <emscripten/val.h>
 
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "coshare.h"
+#include "signals.h"
+#include "synthetic_feed.h"
 #include "engine.h"
 
 namespace {
@@ -26,6 +33,56 @@ std::string import_state(helder::Engine& engine, const val& bytes) {
   return engine.import_state(emscripten::convertJSArrayToNumberVector<std::uint8_t>(bytes));
 }
 
+// CooRTweet-style co-sharing edges for `helder coshare`: CSV text in, CSV text out, or
+// "error: ..." when the input cannot be read.
+std::string coshare_edges(const std::string& csv, double window, int min_participation, bool remove_loops) {
+  helder::CoshareResult r = helder::coshare(csv, window, min_participation, remove_loops);
+  return r.error.empty() ? helder::coshare_csv(r) : "error: " + r.error;
+}
+
+// Seconds of the detection core alone (CSV parsed beforehand), median of `repeats`, for the
+// benchmark against the reference tool's core timings.
+double coshare_core_seconds(const std::string& csv, double window, int min_participation, int repeats) {
+  helder::CoshareInput input = helder::parse_coshare_csv(csv);
+  std::vector<double> seconds;
+  for (int i = 0; i < std::max(1, repeats); ++i) {
+    double t0 = emscripten_get_now();
+    helder::CoshareResult r = helder::coshare_core(input, window, min_participation);
+    seconds.push_back((emscripten_get_now() - t0) / 1000.0);
+  }
+  std::sort(seconds.begin(), seconds.end());
+  return seconds[seconds.size() / 2];
+}
+
+// Benchmark of the coordination signal alone inside wasm: feeds `count` synthetic posts (generated
+// in C++, so no JS cost is measured) in batches of 1,000 and returns
+// {"seconds", "posts", "stats"} as JSON.
+class CoordinationBench {
+ public:
+  std::string load(const std::string& rules) {
+    auto r = signal_->load_resource("rules/coordination.json", rules);
+    return r.ok ? "" : r.error;
+  }
+  std::string feed(double count) {
+    double seconds = 0;
+    std::size_t n = static_cast<std::size_t>(count);
+    for (std::size_t done = 0; done < n; done += 1000) {
+      std::vector<helder::Post> posts = helder::synthetic_posts(std::min<std::size_t>(1000, n - done), fed_ + done);
+      std::vector<helder::SignalInput> in;
+      for (const auto& p : posts) in.push_back(helder::SignalInput{&p, "nl"});
+      double t0 = emscripten_get_now();
+      signal_->annotate(in, helder::SignalContext{});
+      seconds += (emscripten_get_now() - t0) / 1000.0;
+    }
+    fed_ += n;
+    return nlohmann::json{{"seconds", seconds}, {"posts", n}, {"stats", signal_->stats()}}.dump();
+  }
+
+ private:
+  std::unique_ptr<helder::CoordinationSignal> signal_ = helder::CoordinationSignal::create();
+  std::size_t fed_ = 0;
+};
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(helder_engine) {
@@ -42,4 +99,7 @@ EMSCRIPTEN_BINDINGS(helder_engine) {
       .function("forget", &helder::Engine::forget)
       .function("stats", &helder::Engine::stats);
   emscripten::function("aiFeatures", &ai_features);
+  emscripten::function("coshare", &coshare_edges);
+  emscripten::class_<CoordinationBench>("CoordinationBench").constructor<>().function("load", &CoordinationBench::load).function("feed", &CoordinationBench::feed);
+  emscripten::function("coshareCoreSeconds", &coshare_core_seconds);
 }

@@ -1,0 +1,38 @@
+// bench-coordination [N]: the coordination signal natively on N synthetic posts (default 200,000)
+// with the store full after the first 100,000; prints posts/s and store memory.
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "signals.h"
+#include "synthetic_feed.h"
+
+int main(int argc, char** argv) {
+  std::size_t n = argc > 1 ? static_cast<std::size_t>(std::atol(argv[1])) : 200000;
+  auto signal = helder::CoordinationSignal::create();
+  std::ifstream in(std::string(HELDER_SOURCE_DIR) + "/rules/coordination.json");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  auto r = signal->load_resource("rules/coordination.json", ss.str());
+  if (!r.ok) {
+    std::fprintf(stderr, "%s\n", r.error.c_str());
+    return 1;
+  }
+  double seconds = 0, gen = 0;
+  for (std::size_t done = 0; done < n; done += 1000) {
+    auto g0 = std::chrono::steady_clock::now();
+    auto posts = helder::synthetic_posts(1000, done);
+    auto t0 = std::chrono::steady_clock::now();
+    std::vector<helder::SignalInput> inputs;
+    for (const auto& p : posts) inputs.push_back(helder::SignalInput{&p, "nl"});
+    signal->annotate(inputs, helder::SignalContext{});
+    auto t1 = std::chrono::steady_clock::now();
+    gen += std::chrono::duration<double>(t0 - g0).count();
+    if (done >= n / 2) seconds += std::chrono::duration<double>(t1 - t0).count();
+  }
+  std::printf("coordination, native: %.0f posts/s with a full store (generation %.2f s excluded); %s\n",
+              static_cast<double>(n / 2) / seconds, gen, signal->stats().dump().c_str());
+  return 0;
+}

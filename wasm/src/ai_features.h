@@ -1,0 +1,27 @@
+// Features of the AI-text model, computed by the engine so the CLI and the extension share one path:
+// hashed character 3-5-grams and word 1-2-grams of the post's words (case-folded, with links,
+// mentions, hashtags, emoji and punctuation removed, so that casing or emoji alone cannot move the
+// score), plus a few length and vocabulary statistics. One dense row of kAiFeatureDim floats.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace helder {
+
+inline constexpr int kAiHashBuckets = 4096;
+inline constexpr int kAiStatFeatures = 8;
+inline constexpr int kAiFeatureDim = kAiHashBuckets + kAiStatFeatures;
+
+struct AiTextInfo {
+  std::size_t words = 0;  // word tokens (after removing links, mentions, hashtags, emoji)
+  std::size_t chars = 0;  // code points of those words
+};
+
+// Appends one row of kAiFeatureDim floats to `out` and returns what the length gate needs.
+AiTextInfo ai_features(const std::string& text, std::vector<float>& out);
+
+// Just the counts (for the too-short decision without computing features).
+AiTextInfo ai_text_info(const std::string& text);
+
+}  // namespace helder

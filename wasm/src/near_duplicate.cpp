@@ -1,0 +1,128 @@
+#include "near_duplicate.h"
+
+#include <algorithm>
+
+namespace helder {
+namespace {
+
+// splitmix64: a cheap, well-mixed permutation for the MinHash family.
+std::uint64_t mix(std::uint64_t x) {
+  x += 0x9e3779b97f4a7c15ULL;
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
+}
+
+}  // namespace
+
+std::uint64_t hash64(const std::string& s, std::uint64_t seed) {
+  std::uint64_t h = 0xcbf29ce484222325ULL ^ mix(seed);
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 0x100000001b3ULL;
+  }
+  return mix(h);
+}
+
+// One-permutation MinHash: each shingle is hashed once and goes to one of kMinHashSize bins, which
+// keep their minimum; empty bins borrow from the next non-empty bin (rotation densification), so the
+// equal-bin fraction still estimates Jaccard similarity at a 48th of the hashing cost.
+bool minhash_signature(const std::vector<std::string>& tokens, std::size_t min_words, MinHashSignature& out) {
+  if (tokens.size() < min_words || tokens.empty()) return false;
+  const std::size_t n = std::min<std::size_t>(tokens.size(), 512);
+  std::array<std::uint64_t, kMinHashSize> bins;
+  bins.fill(~0ULL);
+  auto add = [&bins](std::uint64_t h) {
+    h = mix(h);
+    std::size_t b = static_cast<std::size_t>((h >> 32) % kMinHashSize);
+    std::uint64_t v = h & 0xffffffffULL;
+    if (v < bins[b]) bins[b] = v;
+  };
+  std::uint64_t prev = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    std::uint64_t w = hash64(tokens[i]);
+    add(w);
+    if (i > 0) add(prev * 31 + w + 0x51ed2701ULL);
+    prev = w;
+  }
+  for (int k = 0; k < kMinHashSize; ++k) {
+    int j = k, steps = 0;
+    while (bins[static_cast<std::size_t>(j)] == ~0ULL && steps++ < kMinHashSize) j = (j + 1) % kMinHashSize;
+    std::uint64_t v = bins[static_cast<std::size_t>(j)];
+    // Borrowed values are offset by the distance, so two texts only agree on a bin when they
+    // borrowed the same way.
+    out[static_cast<std::size_t>(k)] = static_cast<std::uint16_t>((v >> 16) ^ static_cast<std::uint64_t>(steps * 0x9e37));
+  }
+  return true;
+}
+
+double estimated_similarity(const MinHashSignature& a, const MinHashSignature& b) {
+  int same = 0;
+  for (int k = 0; k < kMinHashSize; ++k) same += a[k] == b[k];
+  return static_cast<double>(same) / kMinHashSize;
+}
+
+LshIndex::LshIndex(std::size_t capacity) { reset(capacity); }
+
+void LshIndex::reset(std::size_t capacity) {
+  std::size_t buckets = 1024;
+  // About one bucket per (post, band) entry, so chains hold few unrelated entries to skip.
+  while (buckets < capacity * kLshBands && buckets < (1u << 22)) buckets <<= 1;
+  heads_.assign(buckets, kNone);
+  next_.assign(capacity * kLshBands, kNone);
+  keys_.assign(capacity * kLshBands, 0);
+  seq_.assign(capacity, 0);
+}
+
+std::uint64_t LshIndex::band_key(const MinHashSignature& sig, int band) const {
+  std::uint64_t key = 0x7a3d0000ULL + static_cast<std::uint64_t>(band);
+  for (int r = 0; r < kLshRows; ++r) key = (key << 16) ^ sig[band * kLshRows + r] ^ (key >> 40);
+  return mix(key);
+}
+
+void LshIndex::insert(std::uint32_t slot, std::uint64_t seq, const MinHashSignature& sig) {
+  if (slot >= seq_.size()) return;
+  seq_[slot] = seq;
+  for (int b = 0; b < kLshBands; ++b) {
+    std::uint64_t key = band_key(sig, b);
+    std::size_t bk = bucket(key);
+    next_[slot * kLshBands + b] = heads_[bk];
+    keys_[slot * kLshBands + b] = static_cast<std::uint32_t>(key >> 32);
+    heads_[bk] = slot;
+  }
+}
+
+void LshIndex::erase(std::uint32_t slot) {
+  if (slot < seq_.size()) seq_[slot] = 0;
+}
+
+void LshIndex::candidates(const MinHashSignature& sig, std::size_t max_per_band, std::vector<std::uint32_t>& out) const {
+  out.clear();
+  for (int b = 0; b < kLshBands; ++b) {
+    std::uint64_t key = band_key(sig, b);
+    std::uint32_t slot = heads_[bucket(key)];
+    std::uint64_t last_seq = ~0ULL;
+    std::size_t seen = 0, steps = 0;
+    const std::uint32_t check = static_cast<std::uint32_t>(key >> 32);
+    // Chains run newest to oldest; a sequence number that does not decrease means the chain ran
+    // into a slot that has since been reused, so everything further is stale.
+    while (slot != kNone && seen < max_per_band && steps++ < 4 * max_per_band) {
+      std::uint64_t s = seq_[slot];
+      if (s == 0 || s >= last_seq) break;
+      last_seq = s;
+      if (keys_[slot * kLshBands + b] == check) {
+        out.push_back(slot);
+        ++seen;
+      }
+      slot = next_[slot * kLshBands + b];
+    }
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+}
+
+std::size_t LshIndex::memory_bytes() const {
+  return heads_.capacity() * 4 + next_.capacity() * 4 + keys_.capacity() * 4 + seq_.capacity() * 8;
+}
+
+}  // namespace helder
