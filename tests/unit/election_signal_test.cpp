@@ -348,3 +348,17 @@ TEST_CASE("The keyword index finds every rule whose keyword occurs, overlapping 
   std::sort(out.begin(), out.end());
   CHECK(out == expected);
 }
+
+TEST_CASE("Elections on the same day are named together unless the post names one", "[election]") {
+  auto signal = loaded_signal();
+  std::string all = annotate(*signal, "Heb je je stempas al?", "nl", "2027-02-20T10:00:00Z")["why"];
+  CHECK(all.find("provincial elections, water board elections and island council elections") != std::string::npos);
+  CHECK(all.find("17 March 2027") != std::string::npos);
+  std::string ws = annotate(*signal, "Stemmen voor het waterschap, waarom zou je?", "nl", "2027-02-20T10:00:00Z")["why"];
+  CHECK(ws.find("water board elections, 17 March 2027") != std::string::npos);
+  CHECK(ws.find("provincial") == std::string::npos);
+  std::string tag = annotate(*signal, "Morgen stemmen #PS2027", "nl", "2027-03-16T10:00:00Z")["why"];
+  CHECK(tag.find("Next election: provincial elections, 17 March 2027.") != std::string::npos);
+  std::string after = annotate(*signal, "Heb je je stempas al?", "nl", "2027-03-20T10:00:00Z", "nl")["why"];
+  CHECK(after.find("Verkiezingsdag was 17 maart 2027") != std::string::npos);
+}

@@ -160,16 +160,30 @@ class RuleElection final : public ElectionSignal {
     if (choice.election) {
       const auto& e = *choice.election;
       std::string date = format_date_long(e.date, nl ? "nl" : "en");
-      std::string name = nl ? e.name_nl : e.name_en;
+      // Elections held on the same day are named together (17 March 2027: provincial, water-board and
+      // island-council elections), unless the post named one by kind or hashtag.
+      const bool by_tag = std::any_of(e.hashtags.begin(), e.hashtags.end(),
+                                      [&](const std::string& h) { return std::find(hashtags.begin(), hashtags.end(), h) != hashtags.end(); });
+      std::vector<std::string> names;
+      for (const auto& other : calendar_.elections()) {
+        if (other.date != e.date || (by_tag && &other != &e)) continue;
+        if (&other != &e && !kinds.empty() && std::find(kinds.begin(), kinds.end(), other.kind) == kinds.end()) continue;
+        names.push_back(nl ? other.name_nl : other.name_en);
+      }
+      std::string name;
+      for (std::size_t i = 0; i < names.size(); ++i)
+        name += (i == 0 ? "" : i + 1 == names.size() ? (nl ? " en " : " and ") : ", ") + names[i];
       std::string when;
       if (choice.phase == ElectionPhase::kDay)
         when = nl ? "Vandaag: " + name + "." : "Today: " + name + ".";
       else if (choice.phase == ElectionPhase::kAfter)
-        when = nl ? "De " + name + " was op " + date + "; de officiële uitslag staat bij de Kiesraad." : "The " + name + " took place on " + date + "; the official results are published by the Kiesraad.";
+        when = nl ? "Verkiezingsdag was " + date + " (" + name + "); de Kiesraad publiceert de officiële uitslag."
+                  : "Election day was " + date + " (" + name + "); the Kiesraad publishes the official results.";
       else if (e.fixed)
-        when = nl ? "Volgende verkiezing: " + name + "." : "Next election: " + name + ".";
+        when = nl ? "Volgende verkiezing: " + name + ", " + date + "." : "Next election: " + name + ", " + date + ".";
       else
-        when = nl ? "Verwacht: " + name + ", rond " + date + " — deze datum is nog niet officieel vastgesteld." : "Expected: " + name + ", around " + date + " — this date is not yet official.";
+        when = nl ? "Verwacht: " + name + ", rond " + date + " — deze datum is nog niet officieel vastgesteld."
+                  : "Expected: " + name + ", around " + date + " — this date is not yet official.";
       why += " " + when;
       block["election"] = json{{"id", e.id},
                                {"date", e.date},
