@@ -1,5 +1,5 @@
 // Screenshot of the classroom demo feed as the extension shows it (store build, headless Chromium):
-// build/demo/helder-demo-feed.png, and with --docs also docs/demo-feed.png (the README's picture).
+// build/demo-feed.png (and the whole page in build/demo-feed-full.png), and with --docs also docs/demo-feed.png (the README's picture).
 // `make demo` runs this after printing the annotated feed.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -21,7 +21,7 @@ try {
   await page.goto(browser.extUrl('demo/demo.html'));
   await page.locator('body[data-helder-done="true"]').waitFor({ timeout: 60_000 });
   const badge = page.locator('helder-badge').first();
-  const out = path.join(ROOT, 'build', 'demo', 'helder-demo-feed.png');
+  const out = path.join(ROOT, 'build', 'demo-feed.png');
   fs.mkdirSync(path.dirname(out), { recursive: true });
   if (await badge.count()) {
     await badge.scrollIntoViewIfNeeded();
@@ -31,7 +31,7 @@ try {
     await page.waitForTimeout(300);
   }
   await page.screenshot({ path: out, fullPage: false });
-  const full = path.join(ROOT, 'build', 'demo', 'helder-demo-feed-full.png');
+  const full = path.join(ROOT, 'build', 'demo-feed-full.png');
   await page.screenshot({ path: full, fullPage: true });
   console.log(`\nScreenshot of the annotated demo feed: ${path.relative(ROOT, out)} (whole page: ${path.relative(ROOT, full)})`);
   if (process.argv.includes('--docs')) {
