@@ -54,3 +54,9 @@ bench: build
 
 clean:
 	rm -rf build
+
+# Evaluations on ../shared data (they print figures; the test suite checks the same ones).
+eval: build
+	@node tools/eval_coordination.mjs
+	@node tests/election/evaluate.mjs
+	@/usr/bin/python3 models/ai/train.py --quick > /dev/null && echo "ai: see models/ai/metrics.json (full run: /usr/bin/python3 models/ai/train.py)"
