@@ -32,6 +32,11 @@ const expected = {
     { id: '/profile/sam.bsky.social/post/3kabc003', author: 'sam.bsky.social' },
   ],
   generic: [{ id: 'blog-1', author: 'Anna' }, { id: 'blog-2', author: 'Bert' }, { id: 'blog-3', author: 'Carla' }],
+  youtube: [{ id: 'UgxAAA001', author: 'kiezer_anna' }, { id: 'UgxAAA002', author: 'bert_b', textHas: '👍' }],
+  telegram: [{ id: '4101', author: 'Kanaal Nieuws NL' }, { id: '4102', author: 'Kanaal Nieuws NL', links: ['https://onbekend.example/artikel'] }],
+  instagram: [{ id: 'CxAAA001', author: 'gemeente_voorbeeld', hashtags: ['ps2027'] }, { id: 'CxAAA002', author: 'fietsliefhebber' }],
+  tiktok: [{ id: '7300000000000000001', author: 'politiekuitgelegd', hashtags: ['verkiezingen'] }, { id: '7300000000000000002', author: 'kookmetkees' }],
+  facebook: [{ id: 'https://www.facebook.com/gemeente.voorbeeld/posts/pfbid0AAA001', author: 'Gemeente Voorbeeld' }, { id: 'https://www.facebook.com/jan.jansen/posts/pfbid0AAA002', author: 'Jan Jansen' }],
 };
 
 let browser;
