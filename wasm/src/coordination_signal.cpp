@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
-#include <deque>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <unordered_map>
@@ -142,11 +141,11 @@ class CoordinationState {
     if (e.reply_to) {
       auto& list = replies_[e.reply_to];
       list.push_back(Reply{e.author, e.cluster, e.tagseq, e.time});
-      if (list.size() > 256) list.pop_front();
+      if (list.size() > 256) list.erase(list.begin());
     }
     auto& times = author_times_[e.author];
     times.push_back(e.time);
-    if (times.size() > static_cast<std::size_t>(cfg_.rapid_posts) + 1) times.pop_front();
+    if (times.size() > static_cast<std::size_t>(cfg_.rapid_posts) + 1) times.erase(times.begin());
     ring_[slot] = e;
     if (e.has_sig) lsh_.insert(slot, e.seq, e.sig);
     ++count_;
@@ -160,11 +159,11 @@ class CoordinationState {
     auto it = clusters_.find(id);
     return it == clusters_.end() ? nullptr : &it->second;
   }
-  const std::deque<Share>* shares(std::uint64_t object) const {
+  const std::vector<Share>* shares(std::uint64_t object) const {
     auto it = shares_.find(object);
     return it == shares_.end() ? nullptr : &it->second;
   }
-  const std::deque<Reply>* replies(std::uint64_t post) const {
+  const std::vector<Reply>* replies(std::uint64_t post) const {
     auto it = replies_.find(post);
     return it == replies_.end() ? nullptr : &it->second;
   }
@@ -172,7 +171,7 @@ class CoordinationState {
     auto it = pairs_.find(pair_key(a, b));
     return it == pairs_.end() ? 0 : static_cast<int>(it->second.objects);
   }
-  const std::deque<double>* author_times(std::uint64_t author) const {
+  const std::vector<double>* author_times(std::uint64_t author) const {
     auto it = author_times_.find(author);
     return it == author_times_.end() ? nullptr : &it->second;
   }
@@ -192,8 +191,10 @@ class CoordinationState {
     // Estimated from counts (O(1)): hash-table nodes cost their payload plus about 48 bytes.
     std::size_t bytes = ring_.capacity() * sizeof(Entry) + lsh_.memory_bytes();
     bytes += clusters_.size() * (sizeof(ClusterInfo) + 48) + cluster_accounts_ * 8;
-    bytes += shares_.size() * 96 + share_count_ * sizeof(Share);
-    bytes += replies_.size() * 96 + pairs_.size() * 48 + author_times_.size() * 96;
+    // Vectors may hold up to twice their size; each hash-table node costs about 64 bytes.
+    bytes += shares_.size() * 64 + 2 * share_count_ * sizeof(Share);
+    bytes += replies_.size() * (64 + 2 * sizeof(Reply)) + pairs_.size() * 64;
+    bytes += author_times_.size() * (64 + 2 * 8 * static_cast<std::size_t>(cfg_.rapid_posts + 1));
     return bytes;
   }
   std::size_t clusters() const { return clusters_.size(); }
@@ -276,7 +277,7 @@ class CoordinationState {
     list.push_back(Share{author, time});
     ++share_count_;
     if (list.size() > static_cast<std::size_t>(cfg_.cs_max_shares)) {
-      list.pop_front();
+      list.erase(list.begin());
       --share_count_;
     }
   }
@@ -299,15 +300,17 @@ class CoordinationState {
     }
     for (auto it = shares_.begin(); it != shares_.end();) {
       auto& list = it->second;
-      while (!list.empty() && list.front().time < horizon) {
-        list.pop_front();
-        --share_count_;
-      }
+      std::size_t old = 0;
+      while (old < list.size() && list[old].time < horizon) ++old;
+      list.erase(list.begin(), list.begin() + static_cast<long>(old));
+      share_count_ -= old;
       it = list.empty() ? shares_.erase(it) : std::next(it);
     }
     for (auto it = replies_.begin(); it != replies_.end();) {
       auto& list = it->second;
-      while (!list.empty() && list.front().time < horizon) list.pop_front();
+      std::size_t old = 0;
+      while (old < list.size() && list[old].time < horizon) ++old;
+      list.erase(list.begin(), list.begin() + static_cast<long>(old));
       it = list.empty() ? replies_.erase(it) : std::next(it);
     }
     for (auto it = pairs_.begin(); it != pairs_.end();) it = it->second.last_time < horizon ? pairs_.erase(it) : std::next(it);
@@ -348,10 +351,10 @@ class CoordinationState {
   LshIndex lsh_;
   std::vector<std::uint32_t> candidates_;
   std::unordered_map<std::uint64_t, ClusterInfo> clusters_;
-  std::unordered_map<std::uint64_t, std::deque<Share>> shares_;
-  std::unordered_map<std::uint64_t, std::deque<Reply>> replies_;
+  std::unordered_map<std::uint64_t, std::vector<Share>> shares_;
+  std::unordered_map<std::uint64_t, std::vector<Reply>> replies_;
   std::unordered_map<std::uint64_t, PairInfo> pairs_;
-  std::unordered_map<std::uint64_t, std::deque<double>> author_times_;
+  std::unordered_map<std::uint64_t, std::vector<double>> author_times_;
 };
 
 constexpr char kMagic[8] = {'H', 'L', 'D', 'R', 'C', 'O', 'O', '1'};
