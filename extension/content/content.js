@@ -57,11 +57,25 @@
     item.host = globalThis.HelderUI.attachBadge(item.anchor, annotation, which, item.post, { councillor: settings.councillorMode });
   }
 
+  // The adapter reads at most 200 posts per call (its own bound). A long feed has more: hand it the
+  // page's post elements in slices of 200 through a root that answers only its post selector.
+  function extractAll() {
+    const extract = globalThis.HelderExtract.extractPosts;
+    if (!site.post) return extract(document, site) || [];
+    const elements = Array.prototype.slice.call(document.querySelectorAll(site.post), 0, MAX_ITEMS);
+    const found = [];
+    for (let i = 0; i < elements.length; i += 200) {
+      const slice = elements.slice(i, i + 200);
+      for (const f of extract({ querySelectorAll: () => slice }, site) || []) found.push(f);
+    }
+    return found;
+  }
+
   function scan() {
     if (!site || !activeHere()) return;
     let found = [];
     try {
-      found = globalThis.HelderExtract.extractPosts(document, site) || [];
+      found = extractAll();
     } catch (error) {
       console.warn('Helder: reading posts failed', error);
       return;
