@@ -146,13 +146,7 @@ function build() {
 
   // Manifest: the annotated sites come from the site adapters' host patterns.
   const manifest = readJson(path.join(HERE, 'manifest.json'));
-  const scripts = manifest.content_scripts[0].js;
-  if (!fs.existsSync(path.join(HERE, 'content', 'extract.js'))) {
-    console.warn('extension build: content/extract.js (site adapters) is missing: using the generic <article> stand-in');
-    scripts[scripts.indexOf('content/extract.js')] = 'content/extract_fallback.js';
-  } else {
-    fs.rmSync(path.join(OUT, 'content', 'extract_fallback.js'), { force: true });
-  }
+  if (!fs.existsSync(path.join(HERE, 'content', 'extract.js'))) fail('content/extract.js (the site adapters) is missing');
   const matches = new Set(manifest.content_scripts[0].matches);
   for (const site of sites) for (const m of site.matches || []) if (/^https:\/\/[a-z0-9*.-]+\/\*$/i.test(m)) matches.add(m);
   if (TEST) for (const h of TEST_HOSTS) matches.add(h);
