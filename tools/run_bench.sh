@@ -12,8 +12,11 @@ native_line=$(build/native/bench-engine "$feed" .)
 echo "$native_line" | grep -v NATIVE_POSTS_PER_S
 rate=$(echo "$native_line" | sed -n 's/NATIVE_POSTS_PER_S=//p')
 node bench/engine_wasm.mjs "$feed" "$rate"
+echo "=== bench-coordination: a stream of 1,000,000 synthetic posts (the store's limit is in rules/coordination.json)"
+build/native/bench-coordination 1000000
 for b in build/native/bench-*; do
   [ "$(basename "$b")" = bench-engine ] && continue
+  [ "$(basename "$b")" = bench-coordination ] && continue
   echo "=== $(basename "$b")"
   "$b"
 done

@@ -1,5 +1,7 @@
 // bench-coordination [N]: the coordination signal natively on N synthetic posts (default 200,000)
 // with the store full after the first 100,000; prints posts/s and store memory.
+#include <sys/resource.h>
+
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -32,7 +34,9 @@ int main(int argc, char** argv) {
     gen += std::chrono::duration<double>(t0 - g0).count();
     if (done >= n / 2) seconds += std::chrono::duration<double>(t1 - t0).count();
   }
-  std::printf("coordination, native: %.0f posts/s with a full store (generation %.2f s excluded); %s\n",
-              static_cast<double>(n / 2) / seconds, gen, signal->stats().dump().c_str());
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  std::printf("coordination, native: %.0f posts/s with a full store (generation %.2f s excluded); peak RSS of the whole process %.1f MiB; %s\n",
+              static_cast<double>(n / 2) / seconds, gen, static_cast<double>(usage.ru_maxrss) / 1024.0, signal->stats().dump().c_str());
   return 0;
 }

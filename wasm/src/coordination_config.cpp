@@ -8,7 +8,7 @@ namespace helder {
 
 // Ring entry (~200 B) and LSH chains (~150 B) are fixed per slot; the rest is room for the side
 // tables (clusters, shares, pairs, replies), which enforce_limit() keeps within the total.
-std::size_t coordination_bytes_per_post() { return 640; }
+std::size_t coordination_bytes_per_post() { return 900; }
 
 std::size_t CoordinationConfig::capacity() const {
   std::size_t by_memory = max_bytes / coordination_bytes_per_post();

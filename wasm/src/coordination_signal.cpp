@@ -155,6 +155,8 @@ class CoordinationState {
   }
 
   const Entry& entry(std::uint32_t slot) const { return ring_[slot]; }
+  // Called at the end of every batch as well as every 64 posts, so no batch ends over the limit.
+  void keep_within_limit() { enforce_limit(); }
   const ClusterInfo* cluster(std::uint64_t id) const {
     auto it = clusters_.find(id);
     return it == clusters_.end() ? nullptr : &it->second;
@@ -195,7 +197,9 @@ class CoordinationState {
     bytes += shares_.size() * 64 + 2 * share_count_ * sizeof(Share);
     bytes += replies_.size() * (64 + 2 * sizeof(Reply)) + pairs_.size() * 64;
     bytes += author_times_.size() * (64 + 2 * 8 * static_cast<std::size_t>(cfg_.rapid_posts + 1));
-    return bytes;
+    // The allocator's own overhead (headers, fragmentation) on top, measured against process RSS
+    // with bench-coordination under a 1,000,000-post stream.
+    return bytes + bytes / 6;
   }
   std::size_t clusters() const { return clusters_.size(); }
 
@@ -387,6 +391,7 @@ class Coordination final : public CoordinationSignal {
     std::vector<std::uint32_t> slots;
     slots.reserve(posts.size());
     for (const auto& p : posts) slots.push_back(state_->insert(*p.post));
+    state_->keep_within_limit();
     // Evidence is read after the whole batch is in: the first posts of a campaign get it too.
     std::vector<json> out;
     out.reserve(posts.size());
