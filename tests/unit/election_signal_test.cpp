@@ -15,18 +15,14 @@
 #include "rule_pack.h"
 #include "signals.h"
 #include "source_allowlist.h"
+#include "test_support.h"
 
 using namespace helder;
 using nlohmann::json;
 
 namespace {
 
-std::string read_file(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
+using helder::test::read_file;
 
 // Every committed pack, as readResources() would pass them (sorted repository paths).
 std::vector<std::string> committed_packs() {

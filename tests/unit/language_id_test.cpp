@@ -1,19 +1,11 @@
 #include <catch2/catch.hpp>
-#include <fstream>
-#include <sstream>
 
 #include "language_id.h"
+#include "test_support.h"
 
 using namespace helder;
 
-namespace {
-std::string read_file(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
-}  // namespace
+using helder::test::read_file;
 
 TEST_CASE("The committed language profile tells Dutch, English and other languages apart", "[langid]") {
   LanguageIdentifier id;

@@ -18,16 +18,16 @@ std::size_t code_points(const std::string& s) {
 
 }  // namespace
 
-AiTextInfo ai_text_info(const std::string& text) {
-  std::vector<std::string> tokens = word_tokens(text);
+AiTextInfo ai_text_info(const std::vector<std::string>& tokens) {
   AiTextInfo info;
   info.words = tokens.size();
   for (const auto& t : tokens) info.chars += code_points(t);
   return info;
 }
 
-AiTextInfo ai_features(const std::string& text, std::vector<float>& out) {
-  std::vector<std::string> tokens = word_tokens(text);
+AiTextInfo ai_features(const std::string& text, std::vector<float>& out) { return ai_features(text, word_tokens(text), out); }
+
+AiTextInfo ai_features(const std::string& text, std::vector<std::string> tokens, std::vector<float>& out) {
   if (tokens.size() > 400) tokens.resize(400);
   AiTextInfo info;
   info.words = tokens.size();

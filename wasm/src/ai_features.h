@@ -20,8 +20,10 @@ struct AiTextInfo {
 
 // Appends one row of kAiFeatureDim floats to `out` and returns what the length gate needs.
 AiTextInfo ai_features(const std::string& text, std::vector<float>& out);
+// The same from tokens already made by word_tokens(text) (the engine tokenises once per post).
+AiTextInfo ai_features(const std::string& text, std::vector<std::string> tokens, std::vector<float>& out);
 
-// Just the counts (for the too-short decision without computing features).
-AiTextInfo ai_text_info(const std::string& text);
+// Just the counts of word_tokens(text) (for the too-short decision without computing features).
+AiTextInfo ai_text_info(const std::vector<std::string>& tokens);
 
 }  // namespace helder

@@ -6,6 +6,7 @@
 
 #include "ai_features.h"
 #include "signals.h"
+#include "text_normalize.h"
 
 namespace helder {
 namespace {
@@ -61,12 +62,13 @@ class ModelAi final : public AiSignal {
 
   json annotate(const SignalInput& in, std::vector<float>& features) override {
     if (!loaded_ || in.post == nullptr) return block("unavailable");
-    AiTextInfo info = ai_text_info(in.post->text);
+    std::vector<std::string> tokens = word_tokens(in.post->text);
+    AiTextInfo info = ai_text_info(tokens);
     if (info.words < min_words_ || info.chars < min_chars_) return block("too_short");
     if (std::find(languages_.begin(), languages_.end(), in.lang) == languages_.end())
       return block(in.lang == "und" ? "too_short" : "unsupported_language");
     const std::size_t row = features.size() / kAiFeatureDim;
-    ai_features(in.post->text, features);
+    ai_features(in.post->text, std::move(tokens), features);
     return json{{"status", "pending"}, {"row", row}};
   }
 

@@ -79,12 +79,15 @@ std::uint8_t account_pattern_bits(const Post& post, int min_digits) {
     if ((h[i] >= 'a' && h[i] <= 'z') || (h[i] >= 'A' && h[i] <= 'Z')) ++letters;
   if (static_cast<int>(digits) >= min_digits && letters >= 2) bits |= 1;
   if (!post.author_name.empty()) {
-    std::string handle = normalize_for_matching(h), name = content_words(post.author_name);
+    const std::string handle = normalize_for_matching(h);
+    const std::vector<std::string> words = word_tokens(post.author_name);
     bool related = false;
-    for (const auto& w : word_tokens(post.author_name)) {
+    std::size_t name_size = words.empty() ? 0 : words.size() - 1;  // content_words() joins with spaces
+    for (const auto& w : words) {
+      name_size += w.size();
       if (w.size() >= 3 && handle.find(w.substr(0, 3)) != std::string::npos) related = true;
     }
-    if (!related && name.size() >= 3 && handle.size() >= 3) bits |= 2;
+    if (!related && name_size >= 3 && handle.size() >= 3) bits |= 2;
   }
   return bits;
 }
