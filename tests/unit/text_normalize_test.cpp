@@ -65,6 +65,17 @@ TEST_CASE("Content words keep what a person wrote and drop links, tags and emoji
   CHECK(word_tokens("").empty());
 }
 
+TEST_CASE("The writing shape keeps punctuation and spacing but not casing, links, tags or emoji", "[normalize][ai]") {
+  CHECK(encode_utf8(writing_shape("Kijk:  https://t.co/x?utm=1 @Jan 2025 \U0001F642 #TK2025 Dit is HET!")) ==
+        "kijk: \x01 \x02 0000 dit is het!");
+  // Casing, emoji and hashtags cannot change it.
+  CHECK(writing_shape("LEES DIT, nu... \U0001F525\U0001F525 #ps2027") == writing_shape("lees dit, nu..."));
+  // Curly quotes and dashes are kept (writing style), other symbols are dropped.
+  CHECK(encode_utf8(writing_shape("\u201CJa\u201D \u2013 it\u2019s \u00A9 \u2605 ok")) == "\u201Cja\u201D \u2013 it\u2019s ok");
+  CHECK(writing_shape("").empty());
+  CHECK(writing_shape(std::string(2 * 1024 * 1024, 'b')).size() <= kMaxTextBytes);
+}
+
 TEST_CASE("Normalisation is bounded on huge input", "[normalize]") {
   std::string huge(2 * 1024 * 1024, 'a');
   CHECK(normalize_for_matching(huge).size() <= kMaxTextBytes);

@@ -35,19 +35,17 @@ AiTextInfo ai_features(const std::string& text, std::vector<std::string> tokens,
   out.resize(base + kAiFeatureDim, 0.0f);
   float* row = out.data() + base;
 
-  std::u32string joined = U" ";
-  for (const auto& t : tokens) {
-    std::u32string w = decode_utf8(t, 256);
-    info.chars += w.size();
-    joined += w;
-    joined += U' ';
-  }
+  for (const auto& t : tokens) info.chars += code_points(t);
+  // Character 1-5-grams of the writing shape (punctuation and spacing kept, casing, links, emoji and
+  // hashtags not), with a space at both ends so word starts and ends are grams of their own.
+  std::u32string shape = U" " + writing_shape(text);
+  if (shape.size() > 2048) shape.resize(2048);
+  shape += U' ';
   auto bump = [&](std::uint64_t h) { row[h % kAiHashBuckets] += 1.0f; };
-  // Character 3-5-grams over the joined words (word boundaries included as spaces).
-  for (int n = 3; n <= 5; ++n) {
-    for (std::size_t i = 0; i + static_cast<std::size_t>(n) <= joined.size(); ++i) {
+  for (int n = 1; n <= 5; ++n) {
+    for (std::size_t i = 0; i + static_cast<std::size_t>(n) <= shape.size(); ++i) {
       std::uint64_t h = 0x9ae16a3b2f90404fULL + static_cast<std::uint64_t>(n);
-      for (int k = 0; k < n; ++k) h = (h ^ joined[i + static_cast<std::size_t>(k)]) * 0x100000001b3ULL;
+      for (int k = 0; k < n; ++k) h = (h ^ shape[i + static_cast<std::size_t>(k)]) * 0x100000001b3ULL;
       bump(h ^ (h >> 29));
     }
   }

@@ -1,7 +1,8 @@
 // Features of the AI-text model, computed by the engine so the CLI and the extension share one path:
-// hashed character 3-5-grams and word 1-2-grams of the post's words (case-folded, with links,
-// mentions, hashtags, emoji and punctuation removed, so that casing or emoji alone cannot move the
-// score), plus a few length and vocabulary statistics. One dense row of kAiFeatureDim floats.
+// hashed character 1-5-grams of the post's writing shape (writing_shape(): case-folded, punctuation
+// and spacing kept, links and mentions as placeholders, hashtags and emoji removed, so that casing or
+// emoji alone cannot move the score), hashed word 1-2-grams of its words, plus a few length and
+// vocabulary statistics. One dense row of kAiFeatureDim floats.
 #pragma once
 
 #include <string>

@@ -369,6 +369,39 @@ std::string content_words(std::string_view text) {
   return encode_utf8(out);
 }
 
+std::u32string writing_shape(std::string_view text) {
+  std::u32string s = fold(text);
+  std::u32string out;
+  out.reserve(s.size());
+  auto put = [&out](char32_t c) {
+    if (c == ' ' && (out.empty() || out.back() == ' ')) return;
+    out.push_back(c);
+  };
+  std::size_t i = 0;
+  while (i < s.size()) {
+    char32_t c = s[i];
+    if ((c == 'h' || c == 'w') && is_url_start(s, i)) {
+      i = std::max(url_end(s, i), i + 1);
+      put(0x01);
+      continue;
+    }
+    if ((c == '#' || c == '@') && is_tag_start(s, i)) {
+      i = tag_end(s, i + 1, c == '@');
+      if (c == '@') put(0x02);
+      continue;
+    }
+    if (c >= '0' && c <= '9') {
+      put('0');
+    } else if (c == ' ' || is_word_code_point(c) || (c > 0x20 && c < 0x7F) || c == 0x2018 || c == 0x2019 || c == 0x201C ||
+               c == 0x201D || c == 0x2013 || c == 0x2014) {
+      put(c);
+    }
+    ++i;
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
 std::vector<std::string> word_tokens(std::string_view text) {
   std::vector<std::string> tokens;
   std::string words = content_words(text);

@@ -41,6 +41,12 @@ std::string canonical_url(std::string_view url);
 // punctuation turned into spaces. What is left is the words a person wrote.
 std::string content_words(std::string_view text);
 
+// Writing shape for the AI-text model: the folded text (as normalize_for_matching) with each link
+// replaced by U+0001, each mention by U+0002, hashtags and emoji removed, ASCII digits as '0', words,
+// ASCII punctuation, curly quotes, en and em dashes and single spaces kept; other symbols dropped. "Kijk: https://x.nl @Jan 2025 🙂 #tk"
+// -> "kijk: \x01 \x02 0000". Casing, emoji and hashtags cannot move what is computed from it.
+std::u32string writing_shape(std::string_view text);
+
 // Word tokens of content_words(text).
 std::vector<std::string> word_tokens(std::string_view text);
 
