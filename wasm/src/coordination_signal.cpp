@@ -219,7 +219,8 @@ class CoordinationState {
   }
 
   void add_objects(const Post& post, Entry& e) {
-    const Entities entities = extract_entities(post.text);
+    // Only urls and hashtags are used here: most posts have neither, and skip the extraction.
+    const Entities entities = may_have_urls_or_hashtags(post.text) ? extract_entities(post.text) : Entities{};
     std::vector<std::string> links = post.links;
     for (const auto& u : entities.urls)
       if (links.size() < kMaxListItems) links.push_back(u);

@@ -69,8 +69,7 @@ void LshIndex::reset(std::size_t capacity) {
   // About one bucket per (post, band) entry, so chains hold few unrelated entries to skip.
   while (buckets < capacity * kLshBands && buckets < (1u << 22)) buckets <<= 1;
   heads_.assign(buckets, kNone);
-  next_.assign(capacity * kLshBands, kNone);
-  keys_.assign(capacity * kLshBands, 0);
+  nodes_.assign(capacity * kLshBands, Node{kNone, 0});
   seq_.assign(capacity, 0);
 }
 
@@ -86,8 +85,7 @@ void LshIndex::insert(std::uint32_t slot, std::uint64_t seq, const MinHashSignat
   for (int b = 0; b < kLshBands; ++b) {
     std::uint64_t key = band_key(sig, b);
     std::size_t bk = bucket(key);
-    next_[slot * kLshBands + b] = heads_[bk];
-    keys_[slot * kLshBands + b] = static_cast<std::uint32_t>(key >> 32);
+    nodes_[slot * kLshBands + b] = Node{heads_[bk], static_cast<std::uint32_t>(key >> 32)};
     heads_[bk] = slot;
   }
 }
@@ -110,11 +108,12 @@ void LshIndex::candidates(const MinHashSignature& sig, std::size_t max_per_band,
       std::uint64_t s = seq_[slot];
       if (s == 0 || s >= last_seq) break;
       last_seq = s;
-      if (keys_[slot * kLshBands + b] == check) {
+      const Node& node = nodes_[slot * kLshBands + b];
+      if (node.key == check) {
         out.push_back(slot);
         ++seen;
       }
-      slot = next_[slot * kLshBands + b];
+      slot = node.next;
     }
   }
   std::sort(out.begin(), out.end());
@@ -122,7 +121,7 @@ void LshIndex::candidates(const MinHashSignature& sig, std::size_t max_per_band,
 }
 
 std::size_t LshIndex::memory_bytes() const {
-  return heads_.capacity() * 4 + next_.capacity() * 4 + keys_.capacity() * 4 + seq_.capacity() * 8;
+  return heads_.capacity() * 4 + nodes_.capacity() * sizeof(Node) + seq_.capacity() * 8;
 }
 
 }  // namespace helder

@@ -46,9 +46,14 @@ class LshIndex {
   static constexpr std::uint32_t kNone = 0xffffffffu;
   std::uint64_t band_key(const MinHashSignature& sig, int band) const;
   std::size_t bucket(std::uint64_t key) const { return static_cast<std::size_t>(key & (heads_.size() - 1)); }
+  // One chain link per (slot, band); the link and the key check sit side by side, so a step along a
+  // chain touches one cache line instead of two.
+  struct Node {
+    std::uint32_t next;  // older slot in the same bucket
+    std::uint32_t key;   // high bits of the band key (skips bucket collisions)
+  };
   std::vector<std::uint32_t> heads_;  // bucket -> newest slot
-  std::vector<std::uint32_t> next_;   // slot * bands + band -> older slot in the same bucket
-  std::vector<std::uint32_t> keys_;   // slot * bands + band -> low bits of the band key (skips bucket collisions)
+  std::vector<Node> nodes_;           // slot * bands + band
   std::vector<std::uint64_t> seq_;    // slot -> sequence number, 0 when empty
 };
 

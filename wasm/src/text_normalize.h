@@ -44,4 +44,8 @@ std::string content_words(std::string_view text);
 // Word tokens of content_words(text).
 std::vector<std::string> word_tokens(std::string_view text);
 
+// False only when extract_entities(text) certainly finds no url and no hashtag (no "#", U+FF03,
+// "http://", "https://" or "www." in the text): callers that need only those may skip it.
+bool may_have_urls_or_hashtags(std::string_view text);
+
 }  // namespace helder
