@@ -96,26 +96,46 @@ void LshIndex::erase(std::uint32_t slot) {
 
 void LshIndex::candidates(const MinHashSignature& sig, std::size_t max_per_band, std::vector<std::uint32_t>& out) const {
   out.clear();
+  // The 16 chains are walked side by side, one step of every live chain per round, so that the
+  // cache misses of different bands overlap instead of queueing behind each other (each step of one
+  // chain depends on the previous one; the chains do not depend on each other). Per chain the walk
+  // is the same as walking it alone, and the result is sorted, so the order of rounds is invisible.
+  struct Walk {
+    std::uint32_t slot;
+    std::uint32_t check;
+    std::uint64_t last_seq;
+    std::size_t seen, steps;
+  };
+  std::array<Walk, kLshBands> walks;
+  int live = 0;
   for (int b = 0; b < kLshBands; ++b) {
     std::uint64_t key = band_key(sig, b);
-    std::uint32_t slot = heads_[bucket(key)];
-    std::uint64_t last_seq = ~0ULL;
-    std::size_t seen = 0, steps = 0;
-    const std::uint32_t check = static_cast<std::uint32_t>(key >> 32);
-    // Chains run newest to oldest; a sequence number that does not decrease means the chain ran
-    // into a slot that has since been reused, so everything further is stale.
-    while (slot != kNone && seen < max_per_band && steps++ < 4 * max_per_band) {
-      std::uint64_t s = seq_[slot];
-      if (s == 0 || s >= last_seq) break;
-      last_seq = s;
-      const Node& node = nodes_[slot * kLshBands + b];
-      if (node.key == check) {
-        out.push_back(slot);
-        ++seen;
-      }
-      slot = node.next;
-    }
+    walks[static_cast<std::size_t>(b)] = Walk{heads_[bucket(key)], static_cast<std::uint32_t>(key >> 32), ~0ULL, 0, 0};
   }
+  const std::size_t max_steps = 4 * max_per_band;
+  do {
+    live = 0;
+    for (int b = 0; b < kLshBands; ++b) {
+      Walk& w = walks[static_cast<std::size_t>(b)];
+      // Chains run newest to oldest; a sequence number that does not decrease means the chain ran
+      // into a slot that has since been reused, so everything further is stale.
+      if (w.slot == kNone || w.seen >= max_per_band || w.steps >= max_steps) continue;
+      ++w.steps;
+      const std::uint64_t s = seq_[w.slot];
+      if (s == 0 || s >= w.last_seq) {
+        w.slot = kNone;
+        continue;
+      }
+      w.last_seq = s;
+      const Node& node = nodes_[w.slot * kLshBands + static_cast<std::uint32_t>(b)];
+      if (node.key == w.check) {
+        out.push_back(w.slot);
+        ++w.seen;
+      }
+      w.slot = node.next;
+      ++live;
+    }
+  } while (live > 0);
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
 }
