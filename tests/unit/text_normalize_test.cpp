@@ -100,12 +100,15 @@ TEST_CASE("word_tokens is content_words split on spaces, and the entity pre-chec
     state ^= state << 17;
     return state;
   };
+  WordTokens reused;
   for (int n = 0; n < 3000; ++n) {
     std::string text;
     const int k = static_cast<int>(next() % 12);
     for (int i = 0; i < k; ++i) text += pieces[next() % pieces.size()] + (next() % 3 ? " " : "");
     INFO(text);
     CHECK(word_tokens(text) == split_on_spaces(content_words(text)));
+    word_tokens(text, reused);  // the same object every time, as the coordination signal uses it
+    CHECK(std::vector<std::string>(reused.views.begin(), reused.views.end()) == word_tokens(text));
     if (!may_have_urls_or_hashtags(text)) {
       const Entities e = extract_entities(text);
       CHECK(e.urls.empty());

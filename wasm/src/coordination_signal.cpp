@@ -100,10 +100,15 @@ std::uint8_t account_pattern_bits(const Post& post, int min_digits) {
 class CoordinationState {
  public:
   explicit CoordinationState(const CoordinationConfig& c) : cfg_(c) {
+    for (const auto& w : cfg_.stock_words) stock_words_.insert(w);  // views into cfg_'s own strings
     capacity_ = c.capacity();
     ring_.assign(capacity_, Entry());
     lsh_.reset(capacity_);
   }
+
+  // Not copyable: stock_words_ points into this object's cfg_.
+  CoordinationState(const CoordinationState&) = delete;
+  CoordinationState& operator=(const CoordinationState&) = delete;
 
   // Adds one post; returns its slot.
   std::uint32_t insert(const Post& post) {
@@ -115,8 +120,8 @@ class CoordinationState {
     e.time = post.time;
     e.pattern_bits = account_pattern_bits(post, cfg_.min_trailing_digits);
     add_objects(post, e);
-    std::vector<std::string> tokens = word_tokens(post.text);
-    if (!is_stock(tokens)) e.has_sig = minhash_signature(tokens, cfg_.nd_min_words, e.sig);
+    word_tokens(post.text, tokens_);
+    if (!is_stock(tokens_.views)) e.has_sig = minhash_signature(tokens_.views, cfg_.nd_min_words, e.sig);
     return place(e);
   }
 
@@ -275,10 +280,10 @@ class CoordinationState {
     e.n_objects = static_cast<std::uint8_t>(std::min<std::size_t>(objs.size(), kMaxObjects));
   }
 
-  bool is_stock(const std::vector<std::string>& tokens) const {
+  bool is_stock(const std::vector<std::string_view>& tokens) const {
     if (tokens.empty()) return true;
     std::size_t stock = 0;
-    for (const auto& t : tokens) stock += cfg_.stock_words.count(t);
+    for (const auto& t : tokens) stock += stock_words_.count(t);
     return static_cast<double>(stock) >= cfg_.stock_share * static_cast<double>(tokens.size());
   }
 
@@ -403,6 +408,8 @@ class CoordinationState {
   }
 
   CoordinationConfig cfg_;
+  std::unordered_set<std::string_view> stock_words_;  // cfg_.stock_words, looked up without a string per token
+  WordTokens tokens_;                                 // reused for every post
   std::size_t capacity_ = 0, next_slot_ = 0, count_ = 0, share_count_ = 0, cluster_accounts_ = 0, singletons_ = 0;
   std::vector<double> evicted_singletons_;  // times of singleton clusters whose entry was overwritten
   std::uint64_t seq_ = 0;
@@ -644,7 +651,11 @@ class Coordination final : public CoordinationSignal {
     }
     score = std::round(score * 1000) / 1000;
     std::string level = score >= cfg_.strong_level ? "strong" : score >= cfg_.notice_level && !signals.empty() ? "notice" : "none";
-    if (level == "none") return json{{"level", "none"}, {"score", 0.0}, {"cluster", nullptr}, {"signals", json::array()}};
+    if (level == "none") {
+      // Most posts: copying a ready block is cheaper than building one from an initializer list.
+      static const json kNone = json{{"level", "none"}, {"score", 0.0}, {"cluster", nullptr}, {"signals", json::array()}};
+      return kNone;
+    }
     return json{{"level", level}, {"score", score}, {"cluster", cluster}, {"signals", signals}};
   }
 

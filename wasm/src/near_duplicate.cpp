@@ -15,7 +15,7 @@ std::uint64_t mix(std::uint64_t x) {
 
 }  // namespace
 
-std::uint64_t hash64(const std::string& s, std::uint64_t seed) {
+std::uint64_t hash64(std::string_view s, std::uint64_t seed) {
   std::uint64_t h = 0xcbf29ce484222325ULL ^ mix(seed);
   for (unsigned char c : s) {
     h ^= c;
@@ -28,6 +28,10 @@ std::uint64_t hash64(const std::string& s, std::uint64_t seed) {
 // keep their minimum; empty bins borrow from the next non-empty bin (rotation densification), so the
 // equal-bin fraction still estimates Jaccard similarity at a 48th of the hashing cost.
 bool minhash_signature(const std::vector<std::string>& tokens, std::size_t min_words, MinHashSignature& out) {
+  return minhash_signature(std::vector<std::string_view>(tokens.begin(), tokens.end()), min_words, out);
+}
+
+bool minhash_signature(const std::vector<std::string_view>& tokens, std::size_t min_words, MinHashSignature& out) {
   if (tokens.size() < min_words || tokens.empty()) return false;
   const std::size_t n = std::min<std::size_t>(tokens.size(), 512);
   std::array<std::uint64_t, kMinHashSize> bins;

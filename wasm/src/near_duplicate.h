@@ -7,6 +7,7 @@
 #include <array>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace helder {
@@ -18,11 +19,12 @@ inline constexpr int kLshRows = kMinHashSize / kLshBands;  // 3
 using MinHashSignature = std::array<std::uint16_t, kMinHashSize>;
 
 // 64-bit FNV-1a, used for ids, accounts, objects and shingles.
-std::uint64_t hash64(const std::string& s, std::uint64_t seed = 0);
+std::uint64_t hash64(std::string_view s, std::uint64_t seed = 0);
 
 // Signature of a text's word tokens (from word_tokens()). Returns false when there are fewer than
 // `min_words` tokens: too little text to be evidence of copying.
 bool minhash_signature(const std::vector<std::string>& tokens, std::size_t min_words, MinHashSignature& out);
+bool minhash_signature(const std::vector<std::string_view>& tokens, std::size_t min_words, MinHashSignature& out);
 
 // Fraction of equal positions: an estimate of the Jaccard similarity of the two shingle sets.
 double estimated_similarity(const MinHashSignature& a, const MinHashSignature& b);

@@ -402,41 +402,73 @@ std::string content_words(std::string_view text) {
   return encode_utf8(out);
 }
 
-// The same walk as content_words(), but each word goes straight into its token: no joined string
-// to build and split again. Tokens are exactly content_words(text) split on its single spaces.
-std::vector<std::string> word_tokens(std::string_view text) {
-  std::vector<std::string> tokens;
-  std::u32string s = fold(text);
-  std::vector<char> word;  // UTF-8 of the current word (vector: its push_back inlines, in wasm too)
-  word.reserve(64);
-  auto flush = [&tokens, &word] {
-    if (!word.empty()) {
-      tokens.emplace_back(word.data(), word.size());
-      word.clear();
-    }
-  };
+namespace {
+
+// The walk of content_words() over folded text, word by word: sink.letter(c) for each code point of
+// a word, sink.end_word() wherever content_words() puts (or would collapse into) a space, and once
+// at the end. So the words are exactly content_words(text) split on its single spaces.
+template <typename Sink>
+void walk_words(const std::u32string& s, Sink& sink) {
   std::size_t i = 0;
   while (i < s.size()) {
     char32_t c = s[i];
     if ((c == 'h' || c == 'w') && is_url_start(s, i)) {
       i = std::max(url_end(s, i), i + 1);
-      flush();
+      sink.end_word();
       continue;
     }
     if ((c == '#' || c == '@') && is_tag_start(s, i)) {
       i = tag_end(s, i + 1, c == '@');
-      flush();
+      sink.end_word();
       continue;
     }
     if (is_word_code_point(c)) {
-      append_utf8(c, word);
+      sink.letter(c);
     } else {
-      flush();
+      sink.end_word();
     }
     ++i;
   }
-  flush();
-  return tokens;
+  sink.end_word();
+}
+
+}  // namespace
+
+std::vector<std::string> word_tokens(std::string_view text) {
+  struct Sink {
+    std::vector<std::string> tokens;
+    std::vector<char> word;  // UTF-8 of the current word (vector: its push_back inlines, in wasm too)
+    void letter(char32_t c) { append_utf8(c, word); }
+    void end_word() {
+      if (!word.empty()) {
+        tokens.emplace_back(word.data(), word.size());
+        word.clear();
+      }
+    }
+  } sink;
+  sink.word.reserve(64);
+  walk_words(fold(text), sink);
+  return std::move(sink.tokens);
+}
+
+void word_tokens(std::string_view text, WordTokens& out) {
+  struct Sink {
+    WordTokens& out;
+    void letter(char32_t c) { append_utf8(c, out.bytes); }
+    void end_word() {
+      const std::size_t start = out.ends.empty() ? 0 : out.ends.back();
+      if (out.bytes.size() > start) out.ends.push_back(static_cast<std::uint32_t>(out.bytes.size()));
+    }
+  } sink{out};
+  out.bytes.clear();
+  out.ends.clear();
+  walk_words(fold(text), sink);
+  out.views.clear();
+  std::size_t start = 0;
+  for (std::uint32_t end : out.ends) {
+    out.views.emplace_back(out.bytes.data() + start, end - start);
+    start = end;
+  }
 }
 
 bool may_have_urls_or_hashtags(std::string_view text) {
