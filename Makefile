@@ -58,5 +58,6 @@ clean:
 # Evaluations on ../shared data (they print figures; the test suite checks the same ones).
 eval: build
 	@node tools/eval_coordination.mjs
+	@node tools/eval_artificial_campaigns.mjs
 	@node tests/election/evaluate.mjs
 	@/usr/bin/python3 models/ai/train.py --quick > /dev/null && echo "ai: see models/ai/metrics.json (full run: /usr/bin/python3 models/ai/train.py)"

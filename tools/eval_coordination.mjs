@@ -5,10 +5,9 @@
 // per obfuscation kind. Deterministic (seeded). Usage: node tools/eval_coordination.mjs [--json]
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, createNodeHelder } from '../wasm/js/node_support.mjs';
+import { SHARED_DATA, organicTexts, analyzeInOrder, confusion } from './coordination_eval_support.mjs';
 
-const SHARED = path.join(ROOT, '..', 'shared', 'data', 'aitext');
-if (!fs.existsSync(SHARED)) {
+if (!fs.existsSync(path.join(SHARED_DATA, 'aitext'))) {
   console.log('eval_coordination: ../shared is absent, skipped');
   process.exit(0);
 }
@@ -16,26 +15,7 @@ let seed = 12345;
 const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
 const pick = (a) => a[Math.floor(rnd() * a.length)];
 
-function csvRows(file, sep) {
-  const text = fs.readFileSync(file, 'utf8');
-  const rows = [];
-  let row = [], field = '', q = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (q) { if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') q = false; else field += c; }
-    else if (c === '"') q = true;
-    else if (c === sep) { row.push(field); field = ''; }
-    else if (c === '\n') { row.push(field); rows.push(row); row = []; field = ''; }
-    else if (c !== '\r') field += c;
-  }
-  return rows;
-}
-const dutch = csvRows(path.join(SHARED, 'dutch_human', 'party_tweets_dev.csv'), ',');
-const dh = dutch[0].indexOf('Tweet');
-const tf = csvRows(path.join(SHARED, 'tweepfake', 'train.csv'), ';');
-let organic = [...dutch.slice(1).map((r) => r[dh]), ...tf.slice(1).filter((r) => r[2] === 'human').map((r) => r[1])]
-  .filter((t) => t && t.split(/\s+/).length >= 10);
-organic = organic.filter((t, i) => organic.indexOf(t) === i);
+let organic = organicTexts();
 // Seeds for campaigns are set aside so no organic post shares their text.
 const seeds = [];
 for (let i = 0; i < 120; i++) seeds.push(organic.splice(Math.floor(rnd() * organic.length), 1)[0]);
@@ -89,23 +69,14 @@ const greetings = ['Fijne kerstdagen allemaal!', 'Gelukkig nieuwjaar!', 'Gefelic
 for (let j = 0; j < 60; j++) posts.push({ id: `neg-stock-${j}`, platform: 'x', author: `greeter${j}`, text: pick(greetings), time: T0 + Math.floor(rnd() * 3 * 86400), kind: 'neg_stock_phrase' });
 posts.sort((a, b) => a.time - b.time);
 
-const helder = await createNodeHelder({ ai: false });
-const out = [];
-for (let i = 0; i < posts.length; i += 500) {
-  out.push(...await helder.analyze(posts.slice(i, i + 500).map(({ kind, ...p }) => p)));
-}
+const out = await analyzeInOrder(posts);
 const byKind = {};
-let tp = 0, fp = 0, fn = 0;
 posts.forEach((p, i) => {
-  const flagged = out[i].coordination.level !== 'none';
-  const positive = !p.kind.startsWith('neg_') && p.kind !== 'organic';
   const k = (byKind[p.kind] ||= { posts: 0, flagged: 0 });
   k.posts++;
-  if (flagged) k.flagged++;
-  if (positive && flagged) tp++;
-  else if (!positive && flagged) fp++;
-  else if (positive && !flagged) fn++;
+  if (out[i].coordination.level !== 'none') k.flagged++;
 });
+const { tp, fp, fn } = confusion(posts, out, (p) => !p.kind.startsWith('neg_') && p.kind !== 'organic');
 const result = { posts: posts.length, precision: tp / (tp + fp), recall: tp / (tp + fn), tp, fp, fn, byKind };
 if (process.argv.includes('--json')) console.log(JSON.stringify(result, null, 1));
 else {

@@ -83,3 +83,47 @@ TEST_CASE("Normalisation is bounded on huge input", "[normalize]") {
   for (int i = 0; i < 100000; ++i) zero_width_flood += "\u200B";
   CHECK(normalize_for_matching(zero_width_flood).empty());
 }
+
+namespace {
+std::vector<std::string> split_on_spaces(const std::string& s) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start < s.size()) {
+    std::size_t end = s.find(' ', start);
+    if (end == std::string::npos) end = s.size();
+    if (end > start) out.push_back(s.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+}  // namespace
+
+TEST_CASE("word_tokens is content_words split on spaces, and the entity pre-check never misses", "[normalize]") {
+  // Pieces that exercise every branch: links, tags, mentions, emoji, look-alikes, invisibles,
+  // fullwidth and accented letters, invalid UTF-8, punctuation and whitespace runs.
+  const std::vector<std::string> pieces = {"Stem", "NU!", "https://www.Example.nl/a?utm_source=x", "www.site.nl", "#Verkiezingen", "＃tag",
+                                           "@Iemand.nl", "😡", "\xD0\xB0msterdam", "zero\xE2\x80\x8Bwidth", "Ｓtem", "café", "Straße", "ǅ",
+                                           "\xFF\xFE", "...", " \t\n ", "e-mail", "h", "w", "#", "@", "x_y", "١٢٣", "ß", "İstanbul", "ﬁne"};
+  std::uint64_t state = 88172645463325252ULL;
+  auto next = [&state] {
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    return state;
+  };
+  WordTokens reused;
+  for (int n = 0; n < 3000; ++n) {
+    std::string text;
+    const int k = static_cast<int>(next() % 12);
+    for (int i = 0; i < k; ++i) text += pieces[next() % pieces.size()] + (next() % 3 ? " " : "");
+    INFO(text);
+    CHECK(word_tokens(text) == split_on_spaces(content_words(text)));
+    word_tokens(text, reused);  // the same object every time, as the coordination signal uses it
+    CHECK(std::vector<std::string>(reused.views.begin(), reused.views.end()) == word_tokens(text));
+    if (!may_have_urls_or_hashtags(text)) {
+      const Entities e = extract_entities(text);
+      CHECK(e.urls.empty());
+      CHECK(e.hashtags.empty());
+    }
+  }
+}

@@ -9,15 +9,16 @@ import { createHelder } from './engine.mjs';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const WASM_DIR = path.join(ROOT, 'build', 'wasm');
 
-export async function loadEngineModule() {
-  const glue = path.join(WASM_DIR, 'helder_engine.js');
+// `dir`: another build of the engine (benchmarks compare against a saved baseline build).
+export async function loadEngineModule(dir = WASM_DIR) {
+  const glue = path.join(dir, 'helder_engine.js');
   if (!fs.existsSync(glue)) {
     throw new Error(`the wasm engine is not built (${glue} is missing): run 'make build' first`);
   }
   const require = createRequire(import.meta.url);
   const createModule = require(glue);
   // Emscripten 3.1.6 tries fetch() on a file path under Node 20: hand it the bytes instead.
-  const wasmBinary = fs.readFileSync(path.join(WASM_DIR, 'helder_engine.wasm'));
+  const wasmBinary = fs.readFileSync(path.join(dir, 'helder_engine.wasm'));
   return createModule({ wasmBinary });
 }
 

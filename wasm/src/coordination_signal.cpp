@@ -32,6 +32,10 @@ struct Entry {
   std::uint8_t n_objects = 0;
   std::uint8_t pattern_bits = 0;  // 1: name + digits handle, 2: display name unlike handle
   bool has_sig = false;
+  // This post is the only one of its near-duplicate cluster, which it founded, and the cluster has
+  // not been pruned: the cluster is this entry ({1 post, this account, this time}) and has no
+  // ClusterInfo of its own until a second post joins. Most posts never get a second one.
+  bool singleton = false;
   MinHashSignature sig{};
 };
 
@@ -96,10 +100,15 @@ std::uint8_t account_pattern_bits(const Post& post, int min_digits) {
 class CoordinationState {
  public:
   explicit CoordinationState(const CoordinationConfig& c) : cfg_(c) {
+    for (const auto& w : cfg_.stock_words) stock_words_.insert(w);  // views into cfg_'s own strings
     capacity_ = c.capacity();
     ring_.assign(capacity_, Entry());
     lsh_.reset(capacity_);
   }
+
+  // Not copyable: stock_words_ points into this object's cfg_.
+  CoordinationState(const CoordinationState&) = delete;
+  CoordinationState& operator=(const CoordinationState&) = delete;
 
   // Adds one post; returns its slot.
   std::uint32_t insert(const Post& post) {
@@ -111,8 +120,8 @@ class CoordinationState {
     e.time = post.time;
     e.pattern_bits = account_pattern_bits(post, cfg_.min_trailing_digits);
     add_objects(post, e);
-    std::vector<std::string> tokens = word_tokens(post.text);
-    if (!is_stock(tokens)) e.has_sig = minhash_signature(tokens, cfg_.nd_min_words, e.sig);
+    word_tokens(post.text, tokens_);
+    if (!is_stock(tokens_.views)) e.has_sig = minhash_signature(tokens_.views, cfg_.nd_min_words, e.sig);
     return place(e);
   }
 
@@ -127,9 +136,30 @@ class CoordinationState {
     std::uint32_t slot = static_cast<std::uint32_t>(next_slot_);
     next_slot_ = (next_slot_ + 1) % capacity_;
     if (ring_[slot].seq != 0) lsh_.erase(slot);
+    // A singleton cluster outlives its post until prune() drops it by time, as a ClusterInfo would.
+    if (ring_[slot].singleton) {
+      evicted_singletons_.push_back(ring_[slot].time);
+      --singletons_;
+    }
     newest_time_ = std::max(newest_time_, e.time);
-    if (e.has_sig) e.cluster = cluster_for(e);
-    if (e.cluster) {
+    std::uint32_t via = kNoSlot;
+    if (e.has_sig) e.cluster = cluster_for(e, via);
+    if (e.cluster && via == kNoSlot && e.cluster == own_cluster(e) && clusters_.find(e.cluster) == clusters_.end()) {
+      // A new cluster of one post: kept in the entry (see Entry::singleton).
+      e.singleton = true;
+      ++singletons_;
+      ++cluster_accounts_;
+    } else if (e.cluster) {
+      if (via != kNoSlot && ring_[via].singleton && clusters_.find(e.cluster) == clusters_.end()) {
+        // The second post of a singleton cluster: its ClusterInfo is made from the first post.
+        Entry& first = ring_[via];
+        ClusterInfo& c = clusters_[e.cluster];
+        c.accounts.push_back(first.author);
+        c.posts = 1;
+        c.first = c.last = first.time;
+        first.singleton = false;
+        --singletons_;  // cluster_accounts_ already counts its account
+      }
       ClusterInfo& c = clusters_[e.cluster];
       if (c.posts == 0) c.first = c.last = e.time;
       if (c.accounts.size() < kMaxClusterAccounts && std::find(c.accounts.begin(), c.accounts.end(), e.author) == c.accounts.end()) {
@@ -193,9 +223,11 @@ class CoordinationState {
   std::size_t stored() const { return std::min<std::size_t>(count_, capacity_); }
   std::size_t capacity() const { return capacity_; }
   std::size_t memory_bytes() const {
-    // Estimated from counts (O(1)): hash-table nodes cost their payload plus about 48 bytes.
+    // Estimated from counts (O(1)): hash-table nodes cost their payload plus about 48 bytes. Singleton
+    // clusters are counted as if each had its ClusterInfo (as before they were kept in the entry), so
+    // the estimate, and with it when the limit trims the side tables, is unchanged: an upper bound.
     std::size_t bytes = ring_.capacity() * sizeof(Entry) + lsh_.memory_bytes();
-    bytes += clusters_.size() * (sizeof(ClusterInfo) + 48) + cluster_accounts_ * 8;
+    bytes += clusters() * (sizeof(ClusterInfo) + 48) + cluster_accounts_ * 8;
     // Vectors may hold up to twice their size; each hash-table node costs about 64 bytes.
     bytes += shares_.size() * 64 + 2 * share_count_ * sizeof(Share);
     bytes += replies_.size() * (64 + 2 * sizeof(Reply)) + pairs_.size() * 64;
@@ -204,7 +236,7 @@ class CoordinationState {
     // with bench-coordination under a 1,000,000-post stream.
     return bytes + bytes / 6;
   }
-  std::size_t clusters() const { return clusters_.size(); }
+  std::size_t clusters() const { return clusters_.size() + singletons_ + evicted_singletons_.size(); }
 
  private:
   struct PairInfo {
@@ -219,7 +251,8 @@ class CoordinationState {
   }
 
   void add_objects(const Post& post, Entry& e) {
-    const Entities entities = extract_entities(post.text);
+    // Only urls and hashtags are used here: most posts have neither, and skip the extraction.
+    const Entities entities = may_have_urls_or_hashtags(post.text) ? extract_entities(post.text) : Entities{};
     std::vector<std::string> links = post.links;
     for (const auto& u : entities.urls)
       if (links.size() < kMaxListItems) links.push_back(u);
@@ -247,17 +280,23 @@ class CoordinationState {
     e.n_objects = static_cast<std::uint8_t>(std::min<std::size_t>(objs.size(), kMaxObjects));
   }
 
-  bool is_stock(const std::vector<std::string>& tokens) const {
+  bool is_stock(const std::vector<std::string_view>& tokens) const {
     if (tokens.empty()) return true;
     std::size_t stock = 0;
-    for (const auto& t : tokens) stock += cfg_.stock_words.count(t);
+    for (const auto& t : tokens) stock += stock_words_.count(t);
     return static_cast<double>(stock) >= cfg_.stock_share * static_cast<double>(tokens.size());
   }
 
-  std::uint64_t cluster_for(const Entry& e) {
+  static constexpr std::uint32_t kNoSlot = 0xffffffffu;
+  static std::uint64_t own_cluster(const Entry& e) { return (e.seq * 0x9e3779b97f4a7c15ULL) | 1; }
+
+  // The cluster of the most similar earlier post (ties: the smaller cluster id), or a new one; `via`
+  // is that post's slot (kNoSlot for a new cluster).
+  std::uint64_t cluster_for(const Entry& e, std::uint32_t& via) {
     lsh_.candidates(e.sig, static_cast<std::size_t>(cfg_.nd_max_candidates), candidates_);
     double best = 0;
     std::uint64_t cluster = 0;
+    via = kNoSlot;
     for (std::uint32_t slot : candidates_) {
       const Entry& c = ring_[slot];
       if (!c.seq || !c.has_sig || std::fabs(c.time - e.time) > cfg_.nd_window_s) continue;
@@ -265,9 +304,12 @@ class CoordinationState {
       if (sim >= cfg_.nd_similarity && (sim > best || (sim == best && c.cluster < cluster))) {
         best = sim;
         cluster = c.cluster;
+        via = slot;
       }
     }
-    return cluster ? cluster : (e.seq * 0x9e3779b97f4a7c15ULL) | 1;
+    if (cluster) return cluster;
+    via = kNoSlot;
+    return own_cluster(e);
   }
 
   void record_share(std::uint64_t object, std::uint64_t author, double time) {
@@ -297,6 +339,21 @@ class CoordinationState {
     for (const auto& e : ring_)
       if (e.seq) oldest = std::min(oldest, e.time);
     const double horizon = std::max(newest_time_ - cfg_.retention_s, oldest);
+    // Singleton clusters (in their entries, or outliving an overwritten entry) go by the same rule
+    // as the ClusterInfos below: their last (only) post is older than the horizon.
+    for (auto& e : ring_) {
+      if (e.singleton && e.time < horizon) {
+        e.singleton = false;
+        --singletons_;
+        --cluster_accounts_;
+      }
+    }
+    std::size_t kept = 0;
+    for (double t : evicted_singletons_) {
+      if (t < horizon) --cluster_accounts_;
+      else evicted_singletons_[kept++] = t;
+    }
+    evicted_singletons_.resize(kept);
     for (auto it = clusters_.begin(); it != clusters_.end();) {
       if (it->second.last < horizon) {
         cluster_accounts_ -= it->second.accounts.size();
@@ -351,7 +408,10 @@ class CoordinationState {
   }
 
   CoordinationConfig cfg_;
-  std::size_t capacity_ = 0, next_slot_ = 0, count_ = 0, share_count_ = 0, cluster_accounts_ = 0;
+  std::unordered_set<std::string_view> stock_words_;  // cfg_.stock_words, looked up without a string per token
+  WordTokens tokens_;                                 // reused for every post
+  std::size_t capacity_ = 0, next_slot_ = 0, count_ = 0, share_count_ = 0, cluster_accounts_ = 0, singletons_ = 0;
+  std::vector<double> evicted_singletons_;  // times of singleton clusters whose entry was overwritten
   std::uint64_t seq_ = 0;
   double newest_time_ = -1e18;
   std::vector<Entry> ring_;
@@ -591,7 +651,11 @@ class Coordination final : public CoordinationSignal {
     }
     score = std::round(score * 1000) / 1000;
     std::string level = score >= cfg_.strong_level ? "strong" : score >= cfg_.notice_level && !signals.empty() ? "notice" : "none";
-    if (level == "none") return json{{"level", "none"}, {"score", 0.0}, {"cluster", nullptr}, {"signals", json::array()}};
+    if (level == "none") {
+      // Most posts: copying a ready block is cheaper than building one from an initializer list.
+      static const json kNone = json{{"level", "none"}, {"score", 0.0}, {"cluster", nullptr}, {"signals", json::array()}};
+      return kNone;
+    }
     return json{{"level", level}, {"score", score}, {"cluster", cluster}, {"signals", signals}};
   }
 

@@ -15,7 +15,7 @@ std::uint64_t mix(std::uint64_t x) {
 
 }  // namespace
 
-std::uint64_t hash64(const std::string& s, std::uint64_t seed) {
+std::uint64_t hash64(std::string_view s, std::uint64_t seed) {
   std::uint64_t h = 0xcbf29ce484222325ULL ^ mix(seed);
   for (unsigned char c : s) {
     h ^= c;
@@ -28,6 +28,10 @@ std::uint64_t hash64(const std::string& s, std::uint64_t seed) {
 // keep their minimum; empty bins borrow from the next non-empty bin (rotation densification), so the
 // equal-bin fraction still estimates Jaccard similarity at a 48th of the hashing cost.
 bool minhash_signature(const std::vector<std::string>& tokens, std::size_t min_words, MinHashSignature& out) {
+  return minhash_signature(std::vector<std::string_view>(tokens.begin(), tokens.end()), min_words, out);
+}
+
+bool minhash_signature(const std::vector<std::string_view>& tokens, std::size_t min_words, MinHashSignature& out) {
   if (tokens.size() < min_words || tokens.empty()) return false;
   const std::size_t n = std::min<std::size_t>(tokens.size(), 512);
   std::array<std::uint64_t, kMinHashSize> bins;
@@ -69,8 +73,7 @@ void LshIndex::reset(std::size_t capacity) {
   // About one bucket per (post, band) entry, so chains hold few unrelated entries to skip.
   while (buckets < capacity * kLshBands && buckets < (1u << 22)) buckets <<= 1;
   heads_.assign(buckets, kNone);
-  next_.assign(capacity * kLshBands, kNone);
-  keys_.assign(capacity * kLshBands, 0);
+  nodes_.assign(capacity * kLshBands, Node{kNone, 0});
   seq_.assign(capacity, 0);
 }
 
@@ -86,8 +89,7 @@ void LshIndex::insert(std::uint32_t slot, std::uint64_t seq, const MinHashSignat
   for (int b = 0; b < kLshBands; ++b) {
     std::uint64_t key = band_key(sig, b);
     std::size_t bk = bucket(key);
-    next_[slot * kLshBands + b] = heads_[bk];
-    keys_[slot * kLshBands + b] = static_cast<std::uint32_t>(key >> 32);
+    nodes_[slot * kLshBands + b] = Node{heads_[bk], static_cast<std::uint32_t>(key >> 32)};
     heads_[bk] = slot;
   }
 }
@@ -98,31 +100,52 @@ void LshIndex::erase(std::uint32_t slot) {
 
 void LshIndex::candidates(const MinHashSignature& sig, std::size_t max_per_band, std::vector<std::uint32_t>& out) const {
   out.clear();
+  // The 16 chains are walked side by side, one step of every live chain per round, so that the
+  // cache misses of different bands overlap instead of queueing behind each other (each step of one
+  // chain depends on the previous one; the chains do not depend on each other). Per chain the walk
+  // is the same as walking it alone, and the result is sorted, so the order of rounds is invisible.
+  struct Walk {
+    std::uint32_t slot;
+    std::uint32_t check;
+    std::uint64_t last_seq;
+    std::size_t seen, steps;
+  };
+  std::array<Walk, kLshBands> walks;
+  int live = 0;
   for (int b = 0; b < kLshBands; ++b) {
     std::uint64_t key = band_key(sig, b);
-    std::uint32_t slot = heads_[bucket(key)];
-    std::uint64_t last_seq = ~0ULL;
-    std::size_t seen = 0, steps = 0;
-    const std::uint32_t check = static_cast<std::uint32_t>(key >> 32);
-    // Chains run newest to oldest; a sequence number that does not decrease means the chain ran
-    // into a slot that has since been reused, so everything further is stale.
-    while (slot != kNone && seen < max_per_band && steps++ < 4 * max_per_band) {
-      std::uint64_t s = seq_[slot];
-      if (s == 0 || s >= last_seq) break;
-      last_seq = s;
-      if (keys_[slot * kLshBands + b] == check) {
-        out.push_back(slot);
-        ++seen;
-      }
-      slot = next_[slot * kLshBands + b];
-    }
+    walks[static_cast<std::size_t>(b)] = Walk{heads_[bucket(key)], static_cast<std::uint32_t>(key >> 32), ~0ULL, 0, 0};
   }
+  const std::size_t max_steps = 4 * max_per_band;
+  do {
+    live = 0;
+    for (int b = 0; b < kLshBands; ++b) {
+      Walk& w = walks[static_cast<std::size_t>(b)];
+      // Chains run newest to oldest; a sequence number that does not decrease means the chain ran
+      // into a slot that has since been reused, so everything further is stale.
+      if (w.slot == kNone || w.seen >= max_per_band || w.steps >= max_steps) continue;
+      ++w.steps;
+      const std::uint64_t s = seq_[w.slot];
+      if (s == 0 || s >= w.last_seq) {
+        w.slot = kNone;
+        continue;
+      }
+      w.last_seq = s;
+      const Node& node = nodes_[w.slot * kLshBands + static_cast<std::uint32_t>(b)];
+      if (node.key == w.check) {
+        out.push_back(w.slot);
+        ++w.seen;
+      }
+      w.slot = node.next;
+      ++live;
+    }
+  } while (live > 0);
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
 }
 
 std::size_t LshIndex::memory_bytes() const {
-  return heads_.capacity() * 4 + next_.capacity() * 4 + keys_.capacity() * 4 + seq_.capacity() * 8;
+  return heads_.capacity() * 4 + nodes_.capacity() * sizeof(Node) + seq_.capacity() * 8;
 }
 
 }  // namespace helder

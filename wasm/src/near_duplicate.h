@@ -7,6 +7,7 @@
 #include <array>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace helder {
@@ -18,11 +19,12 @@ inline constexpr int kLshRows = kMinHashSize / kLshBands;  // 3
 using MinHashSignature = std::array<std::uint16_t, kMinHashSize>;
 
 // 64-bit FNV-1a, used for ids, accounts, objects and shingles.
-std::uint64_t hash64(const std::string& s, std::uint64_t seed = 0);
+std::uint64_t hash64(std::string_view s, std::uint64_t seed = 0);
 
 // Signature of a text's word tokens (from word_tokens()). Returns false when there are fewer than
 // `min_words` tokens: too little text to be evidence of copying.
 bool minhash_signature(const std::vector<std::string>& tokens, std::size_t min_words, MinHashSignature& out);
+bool minhash_signature(const std::vector<std::string_view>& tokens, std::size_t min_words, MinHashSignature& out);
 
 // Fraction of equal positions: an estimate of the Jaccard similarity of the two shingle sets.
 double estimated_similarity(const MinHashSignature& a, const MinHashSignature& b);
@@ -46,9 +48,14 @@ class LshIndex {
   static constexpr std::uint32_t kNone = 0xffffffffu;
   std::uint64_t band_key(const MinHashSignature& sig, int band) const;
   std::size_t bucket(std::uint64_t key) const { return static_cast<std::size_t>(key & (heads_.size() - 1)); }
+  // One chain link per (slot, band); the link and the key check sit side by side, so a step along a
+  // chain touches one cache line instead of two.
+  struct Node {
+    std::uint32_t next;  // older slot in the same bucket
+    std::uint32_t key;   // high bits of the band key (skips bucket collisions)
+  };
   std::vector<std::uint32_t> heads_;  // bucket -> newest slot
-  std::vector<std::uint32_t> next_;   // slot * bands + band -> older slot in the same bucket
-  std::vector<std::uint32_t> keys_;   // slot * bands + band -> low bits of the band key (skips bucket collisions)
+  std::vector<Node> nodes_;           // slot * bands + band
   std::vector<std::uint64_t> seq_;    // slot -> sequence number, 0 when empty
 };
 

@@ -1,6 +1,7 @@
 #include "text_normalize.h"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 
 #include "post.h"
@@ -37,7 +38,12 @@ constexpr Confusable kConfusables[] = {
     {0x03F2, 'c'}, {0x03F3, 'j'}, {0x0585, 'o'}, {0x0578, 'n'}, {0x057D, 'u'}, {0x0251, 'a'}, {0x0269, 'i'},
 };
 
+// The smallest code point in kConfusables: everything below (ASCII, Latin-1, Latin Extended) is
+// answered without scanning the table.
+constexpr char32_t kFirstConfusable = 0x0251;
+
 char latin_look_alike(char32_t cp) {
+  if (cp < kFirstConfusable) return 0;
   for (const auto& c : kConfusables)
     if (c.from == cp) return c.to;
   return 0;
@@ -56,7 +62,30 @@ bool is_invisible(char32_t cp) {
          (cp >= 0xE0000 && cp <= 0xE0FFF);
 }
 
+// Code points below kFastFold that fold to exactly one code point, looked up directly (built once
+// from kFoldEntries itself, so the answer is the table's); 0 marks "use the table" (several or none).
+constexpr char32_t kFastFold = 0x300;
+const std::array<char32_t, kFastFold>& fast_fold_table() {
+  static const std::array<char32_t, kFastFold> table = [] {
+    std::array<char32_t, kFastFold> t{};
+    for (char32_t cp = 0; cp < kFastFold; ++cp) t[cp] = cp;
+    for (const auto& e : kFoldEntries) {
+      if (e.code_point >= kFastFold) break;
+      t[e.code_point] = e.length == 1 ? static_cast<char32_t>(kFoldPool[e.offset]) : 0;
+    }
+    t[0] = 0;  // U+0000 takes the table path (kept as is there)
+    return t;
+  }();
+  return table;
+}
+
 void fold_code_point(char32_t cp, std::u32string& out) {
+  if (cp < kFastFold) {
+    if (char32_t to = fast_fold_table()[cp]) {
+      out.push_back(to);
+      return;
+    }
+  }
   const auto* begin = std::begin(kFoldEntries);
   const auto* end = std::end(kFoldEntries);
   const auto* it = std::lower_bound(begin, end, cp, [](const FoldEntry& e, char32_t c) { return e.code_point < c; });
@@ -164,6 +193,27 @@ bool is_tag_start(const std::u32string& s, std::size_t pos) {
   return (pos == 0 || !is_tag_char(s[pos - 1])) && pos + 1 < s.size() && is_tag_char(s[pos + 1]);
 }
 
+// One code point as UTF-8 (invalid ones as U+FFFD), onto a std::string or a std::vector<char>.
+template <typename Bytes>
+void append_utf8(char32_t cp, Bytes& out) {
+  if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = kReplacement;
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
 }  // namespace
 
 std::u32string decode_utf8(std::string_view text, std::size_t max_code_points) {
@@ -216,24 +266,7 @@ std::u32string decode_utf8(std::string_view text, std::size_t max_code_points) {
 std::string encode_utf8(std::u32string_view text) {
   std::string out;
   out.reserve(text.size());
-  for (char32_t cp : text) {
-    if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = kReplacement;
-    if (cp < 0x80) {
-      out.push_back(static_cast<char>(cp));
-    } else if (cp < 0x800) {
-      out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else if (cp < 0x10000) {
-      out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-      out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else {
-      out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-      out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    }
-  }
+  for (char32_t cp : text) append_utf8(cp, out);
   return out;
 }
 
@@ -402,17 +435,79 @@ std::u32string writing_shape(std::string_view text) {
   return out;
 }
 
-std::vector<std::string> word_tokens(std::string_view text) {
-  std::vector<std::string> tokens;
-  std::string words = content_words(text);
-  std::size_t start = 0;
-  while (start < words.size()) {
-    std::size_t end = words.find(' ', start);
-    if (end == std::string::npos) end = words.size();
-    if (end > start) tokens.push_back(words.substr(start, end - start));
-    start = end + 1;
+namespace {
+
+// The walk of content_words() over folded text, word by word: sink.letter(c) for each code point of
+// a word, sink.end_word() wherever content_words() puts (or would collapse into) a space, and once
+// at the end. So the words are exactly content_words(text) split on its single spaces.
+template <typename Sink>
+void walk_words(const std::u32string& s, Sink& sink) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    char32_t c = s[i];
+    if ((c == 'h' || c == 'w') && is_url_start(s, i)) {
+      i = std::max(url_end(s, i), i + 1);
+      sink.end_word();
+      continue;
+    }
+    if ((c == '#' || c == '@') && is_tag_start(s, i)) {
+      i = tag_end(s, i + 1, c == '@');
+      sink.end_word();
+      continue;
+    }
+    if (is_word_code_point(c)) {
+      sink.letter(c);
+    } else {
+      sink.end_word();
+    }
+    ++i;
   }
-  return tokens;
+  sink.end_word();
+}
+
+}  // namespace
+
+std::vector<std::string> word_tokens(std::string_view text) {
+  struct Sink {
+    std::vector<std::string> tokens;
+    std::vector<char> word;  // UTF-8 of the current word (vector: its push_back inlines, in wasm too)
+    void letter(char32_t c) { append_utf8(c, word); }
+    void end_word() {
+      if (!word.empty()) {
+        tokens.emplace_back(word.data(), word.size());
+        word.clear();
+      }
+    }
+  } sink;
+  sink.word.reserve(64);
+  walk_words(fold(text), sink);
+  return std::move(sink.tokens);
+}
+
+void word_tokens(std::string_view text, WordTokens& out) {
+  struct Sink {
+    WordTokens& out;
+    void letter(char32_t c) { append_utf8(c, out.bytes); }
+    void end_word() {
+      const std::size_t start = out.ends.empty() ? 0 : out.ends.back();
+      if (out.bytes.size() > start) out.ends.push_back(static_cast<std::uint32_t>(out.bytes.size()));
+    }
+  } sink{out};
+  out.bytes.clear();
+  out.ends.clear();
+  walk_words(fold(text), sink);
+  out.views.clear();
+  std::size_t start = 0;
+  for (std::uint32_t end : out.ends) {
+    out.views.emplace_back(out.bytes.data() + start, end - start);
+    start = end;
+  }
+}
+
+bool may_have_urls_or_hashtags(std::string_view text) {
+  return text.find('#') != std::string_view::npos || text.find("http://") != std::string_view::npos ||
+         text.find("https://") != std::string_view::npos || text.find("www.") != std::string_view::npos ||
+         text.find("\xEF\xBC\x83") != std::string_view::npos;  // U+FF03 FULLWIDTH NUMBER SIGN
 }
 
 }  // namespace helder

@@ -50,4 +50,16 @@ std::u32string writing_shape(std::string_view text);
 // Word tokens of content_words(text).
 std::vector<std::string> word_tokens(std::string_view text);
 
+// The same tokens as views into buffers that are reused from call to call (no string per token).
+struct WordTokens {
+  std::vector<char> bytes;                // the tokens' UTF-8, back to back
+  std::vector<std::uint32_t> ends;        // end of each token in bytes
+  std::vector<std::string_view> views;    // the tokens; valid until the next call with this object
+};
+void word_tokens(std::string_view text, WordTokens& out);
+
+// False only when extract_entities(text) certainly finds no url and no hashtag (no "#", U+FF03,
+// "http://", "https://" or "www." in the text): callers that need only those may skip it.
+bool may_have_urls_or_hashtags(std::string_view text);
+
 }  // namespace helder
