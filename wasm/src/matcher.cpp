@@ -141,10 +141,10 @@ void KeywordIndex::candidates(const std::string& text, std::vector<std::uint32_t
 // ASCII capitals (the normalised text; see RuleMatcher::match).
 namespace {
 
-constexpr std::size_t kMaxExact = 16;      // strings a sub-expression may spell out exactly
+constexpr std::size_t kMaxExact = 32;      // strings a sub-expression may spell out exactly
 constexpr std::size_t kMaxLiteralBytes = 48;
 constexpr std::size_t kMaxClauses = 6;     // clauses kept per pattern (dropping one only weakens it)
-constexpr std::size_t kMaxClauseLiterals = 24;
+constexpr std::size_t kMaxClauseLiterals = 64;
 
 using Clause = std::vector<std::string>;  // at least one of these occurs
 using Cnf = std::vector<Clause>;          // every clause holds
@@ -479,6 +479,7 @@ void RuleMatcher::set_rules(std::vector<ElectionRule*> rules) {
   literals_.clear();
   keyword_rules_.clear();
   needs_.assign(rules_.size(), {});
+  exclude_needs_.assign(rules_.size(), {});
   std::unordered_map<std::string, std::uint32_t> ids;
   auto id_of = [&](const std::string& literal) {
     auto [it, added] = ids.emplace(literal, static_cast<std::uint32_t>(literals_.size()));
@@ -495,16 +496,18 @@ void RuleMatcher::set_rules(std::vector<ElectionRule*> rules) {
       auto& list = keyword_rules_[id_of(k)];
       if (list.empty() || list.back() != i) list.push_back(i);
     }
-    for (const auto& pattern : rules_[i]->patterns) {
-      std::vector<std::vector<std::uint32_t>> clauses;
-      PatternFilter f = pattern_filter(pattern.str());
-      if (f.tame)
-        for (const auto& clause : f.clauses) {
-          std::vector<std::uint32_t> c;
-          for (const auto& lit : clause) c.push_back(id_of(lit));
-          clauses.push_back(std::move(c));
-        }
-      needs_[i].push_back(std::move(clauses));
+    for (auto [list, needs] : {std::pair{&rules_[i]->patterns, &needs_[i]}, std::pair{&rules_[i]->exclude, &exclude_needs_[i]}}) {
+      for (const auto& pattern : *list) {
+        std::vector<std::vector<std::uint32_t>> clauses;
+        PatternFilter f = pattern_filter(pattern.str());
+        if (f.tame)
+          for (const auto& clause : f.clauses) {
+            std::vector<std::uint32_t> c;
+            for (const auto& lit : clause) c.push_back(id_of(lit));
+            clauses.push_back(std::move(c));
+          }
+        needs->push_back(std::move(clauses));
+      }
     }
   }
   index_.build();
@@ -530,10 +533,11 @@ bool RuleMatcher::search(ElectionRule& rule, const std::vector<boost::regex>& pa
                          const std::vector<std::vector<std::vector<std::uint32_t>>>* needs) {
   for (std::size_t i = 0; i < patterns.size(); ++i) {
     if (needs && i < needs->size() && !needs_met((*needs)[i])) {
-      ++literal_skips_;  // a literal this (tame) pattern needs is not in the text: it cannot match
+      ++literal_skips_;  // a literal this (tame) pattern or exclusion needs is not in the text: it cannot match
       continue;
     }
     ++regex_runs_;
+    if (exclusions) ++exclusion_runs_;
     try {
       // match_any: any match will do (we never read the match), which lets Boost stop early.
       if (boost::regex_search(text.begin(), text.end(), results_, patterns[i],
@@ -585,7 +589,7 @@ std::vector<ElectionRule*> RuleMatcher::match(const std::string& text, const std
     for (const auto& l : rule.languages) lang_ok = lang_ok || l == "any" || l == lang;
     if (!lang_ok) continue;
     if (search(rule, rule.patterns, false, text, lowercase ? &needs_[i] : nullptr) && !rule.disabled &&
-        !search(rule, rule.exclude, true, text))
+        !search(rule, rule.exclude, true, text, lowercase ? &exclude_needs_[i] : nullptr))
       hits.push_back(&rule);
   }
   return hits;

@@ -7,7 +7,8 @@
 // at load, see pattern_filter): a candidate rule's pattern whose needed literals are not all in the
 // text cannot match, and is not run. Only tame patterns are skipped that way (no nested or
 // overlapping repetition); any other pattern runs as before, so a pattern that can blow the matching
-// bounds still meets them on the post that would trigger them. Exclusions always run.
+// bounds still meets them on the post that would trigger them. Exclusions (run only for a rule whose
+// pattern matched) are filtered the same way.
 //
 // Safety (an imported pack is untrusted, and so is every post): the text is capped at
 // kMaxMatchBytes, Boost.Regex bounds the work of one search (BOOST_REGEX_MAX_STATE_COUNT; it throws
@@ -90,6 +91,8 @@ class RuleMatcher {
   std::uint64_t regex_runs() const { return regex_runs_; }
   // Pattern runs saved because a needed literal was missing.
   std::uint64_t literal_skips() const { return literal_skips_; }
+  // Of regex_runs(), the runs of exclusions (after a pattern matched).
+  std::uint64_t exclusion_runs() const { return exclusion_runs_; }
 
  private:
   // True when one of `patterns` matches; a pattern that exceeds the matching bounds switches `rule`
@@ -104,14 +107,15 @@ class RuleMatcher {
   KeywordIndex index_;  // over literals: keywords and the literals patterns need
   std::vector<std::string> literals_;
   std::vector<std::vector<std::uint32_t>> keyword_rules_;  // literal -> rules that name it as a keyword
-  // [rule][pattern] -> clauses of literal ids (empty: the pattern always runs).
-  std::vector<std::vector<std::vector<std::vector<std::uint32_t>>>> needs_;
+  // [rule][pattern] -> clauses of literal ids (empty: the pattern always runs); the same for exclusions.
+  std::vector<std::vector<std::vector<std::vector<std::uint32_t>>>> needs_, exclude_needs_;
   std::vector<std::uint32_t> stamp_;          // per rule
   std::vector<std::uint32_t> literal_stamp_;  // per literal: == epoch_ when it occurs in the text
   std::uint32_t epoch_ = 0;
   std::vector<std::uint32_t> scratch_;
   std::vector<std::uint32_t> found_;
   std::uint64_t literal_skips_ = 0;
+  std::uint64_t exclusion_runs_ = 0;
   boost::match_results<std::string::const_iterator> results_;  // reused: no allocation per search
   std::uint64_t regex_runs_ = 0;
 };
