@@ -104,7 +104,7 @@ struct Figures {
   double load_ms = 0, batch_ms = 0, batch_min_ms = 0, normalise_ms = 0, prefilter_ms = 0, all_ms = 0;
   std::uint64_t runs_prefilter = 0, runs_all = 0, literal_skips = 0, exclusion_runs = 0;
   std::size_t differing = 0;  // posts whose matched rules differ between the prefilter and every regex
-  std::size_t rules = 0, real_rules = 0, topics = 0, bytes = 0;
+  std::size_t rules = 0, real_rules = 0, topics = 0, bytes = 0, literals = 0, nodes = 0, table_bytes = 0;
 };
 
 bool run(const std::string& root, bool common, bool general_feed, Figures& f) {
@@ -199,6 +199,7 @@ bool run(const std::string& root, bool common, bool general_feed, Figures& f) {
       ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
     }
     runs = m.regex_runs() / reps;
+    if (prefilter) f.literals = m.literals(), f.nodes = m.index().nodes(), f.table_bytes = m.index().table_bytes();
     if (prefilter) f.literal_skips = m.literal_skips() / reps, f.exclusion_runs = m.exclusion_runs() / reps;
     return median(ms);
   };
@@ -240,7 +241,8 @@ int main(int argc, char** argv) {
                 f.prefilter_ms, static_cast<unsigned long long>(f.runs_prefilter), static_cast<unsigned long long>(f.exclusion_runs), static_cast<unsigned long long>(f.literal_skips));
     std::printf("  matching alone, every regex (baseline): median %.2f ms, %llu regex runs (prefilters %.0fx faster); same rules matched on %zu of 1,000 posts\n",
                 f.all_ms, static_cast<unsigned long long>(f.runs_all), f.all_ms / f.prefilter_ms, 1000 - f.differing);
-    std::printf("  normalising alone: %.2f ms per 1,000 posts (one run)\n", f.normalise_ms);
+    std::printf("  normalising alone: %.2f ms per 1,000 posts (one run); prefilter: %zu literals, %zu automaton nodes, table %zu KiB\n",
+                f.normalise_ms, f.literals, f.nodes, f.table_bytes / 1024);
     if (!c.common) goal = goal && f.batch_ms < kGoalMs;
     identical = identical && f.differing == 0;
   }

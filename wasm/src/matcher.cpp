@@ -90,6 +90,36 @@ void KeywordIndex::build() {
   }
   pending_edges_.clear();
   pending_out_.clear();
+  // The dense table: delta(node, c) = the child on c, else delta(fail(node), c); root: child or root.
+  // Nodes are numbered in insertion order, so a failure link may point at a later node; filling in
+  // breadth-first order (failure links are always shallower) keeps every lookup on a filled row.
+  dense_.clear();
+  emits_.clear();
+  std::fill(std::begin(byte_class_), std::end(byte_class_), static_cast<unsigned char>(0));
+  classes_ = 1;
+  for (const Edge& e : edges_)
+    if (byte_class_[e.byte] == 0) byte_class_[e.byte] = static_cast<unsigned char>(classes_ < 255 ? classes_++ : 0);
+  if (classes_ < 255 && nodes_.size() * classes_ <= kMaxDenseEntries) {
+    dense_.assign(nodes_.size() * classes_, 0);
+    emits_.assign(nodes_.size(), 0);
+    std::deque<std::uint32_t> order{0};
+    while (!order.empty()) {
+      const std::uint32_t node = order.front();
+      order.pop_front();
+      const Node& n = nodes_[node];
+      emits_[node] = n.out_count > 0 || n.dict != 0;
+      std::uint32_t* row = &dense_[static_cast<std::size_t>(node) * classes_];
+      if (node != 0) {
+        const std::uint32_t* fail_row = &dense_[static_cast<std::size_t>(n.fail) * classes_];
+        std::copy(fail_row, fail_row + classes_, row);
+      }
+      for (std::uint32_t k = 0; k < n.edge_count; ++k) {
+        const Edge& e = edges_[n.edge_begin + k];
+        row[byte_class_[e.byte]] = e.to;
+        order.push_back(e.to);
+      }
+    }
+  }
   built_ = true;
 }
 
@@ -110,6 +140,28 @@ std::uint32_t KeywordIndex::step(std::uint32_t node, unsigned char c) const {
 void KeywordIndex::candidates(const std::string& text, std::vector<std::uint32_t>& out, std::vector<std::uint32_t>& stamp,
                               std::uint32_t epoch) const {
   if (!built_ || nodes_.size() == 1) return;
+  auto emit = [&](std::uint32_t state) {
+    for (std::uint32_t o = nodes_[state].out_count ? state : nodes_[state].dict; o != 0; o = nodes_[o].dict) {
+      const Node& n = nodes_[o];
+      for (std::uint32_t k = 0; k < n.out_count; ++k) {
+        std::uint32_t rule = outputs_[n.out_begin + k];
+        if (rule < stamp.size() && stamp[rule] != epoch) {
+          stamp[rule] = epoch;
+          out.push_back(rule);
+        }
+      }
+    }
+  };
+  if (!dense_.empty()) {
+    std::uint32_t state = 0;
+    const std::uint32_t* table = dense_.data();
+    const std::size_t classes = classes_;
+    for (unsigned char c : text) {
+      state = table[state * classes + byte_class_[c]];
+      if (emits_[state]) emit(state);
+    }
+    return;
+  }
   std::uint32_t state = 0;
   for (unsigned char c : text) {
     std::uint32_t next = step(state, c);
@@ -143,6 +195,7 @@ namespace {
 
 constexpr std::size_t kMaxExact = 32;      // strings a sub-expression may spell out exactly
 constexpr std::size_t kMaxLiteralBytes = 48;
+constexpr std::size_t kKeptLiteralBytes = 12;  // of each literal, this many first bytes are looked for
 constexpr std::size_t kMaxClauses = 6;     // clauses kept per pattern (dropping one only weakens it)
 constexpr std::size_t kMaxClauseLiterals = 64;
 
@@ -451,6 +504,9 @@ PatternFilter pattern_filter(const std::string& source) {
   f.tame = parser.tame();
   Cnf cnf = to_cnf(info);
   for (auto& clause : cnf) {
+    // A literal's first bytes occur wherever it does: shorter literals keep the automaton small.
+    for (auto& lit : clause)
+      if (lit.size() > kKeptLiteralBytes) lit.resize(kKeptLiteralBytes);
     simplify(clause);
     bool useful = !clause.empty() && clause.size() <= kMaxClauseLiterals;
     for (const auto& lit : clause) useful = useful && !lit.empty();

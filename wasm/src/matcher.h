@@ -41,6 +41,8 @@ class KeywordIndex {
   void candidates(const std::string& text, std::vector<std::uint32_t>& out, std::vector<std::uint32_t>& stamp,
                   std::uint32_t epoch) const;
   std::size_t nodes() const { return nodes_.size(); }
+  // Bytes of the transition table (0: sparse edges only).
+  std::size_t table_bytes() const { return dense_.size() * sizeof(std::uint32_t) + emits_.size(); }
 
  private:
   struct Node {
@@ -61,6 +63,13 @@ class KeywordIndex {
   std::vector<Edge> edges_;
   std::vector<std::uint32_t> outputs_;
   std::uint32_t root_[256];
+  // Speed: the automaton as a full transition table over byte classes (the bytes keywords use, plus
+  // one class for all others), built when it stays under kMaxDenseEntries; empty: the sparse edges.
+  static constexpr std::size_t kMaxDenseEntries = std::size_t{1} << 20;
+  unsigned char byte_class_[256];
+  std::uint32_t classes_ = 0;
+  std::vector<std::uint32_t> dense_;  // [node * classes_ + class] -> node
+  std::vector<unsigned char> emits_;  // [node]: the node or a dictionary suffix has outputs
   // Build-time only.
   std::vector<std::vector<Edge>> pending_edges_;
   std::vector<std::vector<std::uint32_t>> pending_out_;
@@ -89,6 +98,8 @@ class RuleMatcher {
   // benchmark's baseline). Counts regex runs in regex_runs().
   std::vector<ElectionRule*> match(const std::string& text, const std::string& lang, bool use_prefilter = true);
   std::uint64_t regex_runs() const { return regex_runs_; }
+  std::size_t literals() const { return literals_.size(); }
+  const KeywordIndex& index() const { return index_; }
   // Pattern runs saved because a needed literal was missing.
   std::uint64_t literal_skips() const { return literal_skips_; }
   // Of regex_runs(), the runs of exclusions (after a pattern matched).
