@@ -291,23 +291,24 @@ std::string normalize_for_matching(std::string_view text) {
   // (no ASCII code point is invisible or a look-alike); any other byte takes the full path.
   const std::string_view in = bounded(text);
   const AsciiFold& t = ascii_fold();
-  std::string out;
-  out.reserve(in.size());
+  std::string out(in.size(), '\0');  // the output is never longer; written in place (no call per byte)
+  std::size_t n = 0;
   bool pending_space = false;
   for (char ch : in) {
     const auto b = static_cast<unsigned char>(ch);
     if (b >= 0x80 || !t.single[b]) return encode_utf8(fold(text));
     if (is_invisible(b)) continue;
     if (is_space(b)) {
-      pending_space = !out.empty();
+      pending_space = n > 0;
       continue;
     }
     if (pending_space) {
-      out.push_back(' ');
+      out[n++] = ' ';
       pending_space = false;
     }
-    out.push_back(t.to[b]);
+    out[n++] = t.to[b];
   }
+  out.resize(n);
   return out;
 }
 
