@@ -238,6 +238,13 @@ int main(int argc, char** argv) {
   // posts against 500 rules, on both feeds of a pack like the committed rules.
   constexpr double kGoalMs = 10;
   bool goal = true, identical = true;
+  std::string goal_figures;
+  double non_ascii_ms = 0;
+  auto format_ms = [](double ms) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.2f ms", ms);
+    return std::string(buffer);
+  };
   for (const Case& c : {Case{false, false, false, "pack like the committed rules, election-dense feed"},
                         Case{false, true, false, "pack like the committed rules, general feed (1 in 10 from the corpus)"},
                         Case{false, false, true, "pack like the committed rules, election-dense feed, every post with curly quotes, an accent and an emoji"},
@@ -255,10 +262,15 @@ int main(int argc, char** argv) {
                 f.all_ms, static_cast<unsigned long long>(f.runs_all), f.all_ms / f.prefilter_ms, 1000 - f.differing);
     std::printf("  normalising alone: %.2f ms per 1,000 posts (one run); prefilter: %zu literals, %zu automaton nodes, table %zu KiB\n",
                 f.normalise_ms, f.literals, f.nodes, f.table_bytes / 1024);
-    if (!c.common) goal = goal && f.batch_ms < kGoalMs;
+    if (!c.common && !c.non_ascii) {
+      goal = goal && f.batch_ms < kGoalMs;
+      goal_figures += std::string(goal_figures.empty() ? "" : ", ") + (c.general ? "general " : "dense ") + format_ms(f.batch_ms);
+    }
+    if (c.non_ascii) non_ascii_ms = f.batch_ms;
     identical = identical && f.differing == 0;
   }
-  std::printf("goal (whole signal under %.0f ms per 1,000 posts x 500 rules, both feeds, %s): %s\n", kGoalMs, where, goal ? "MET" : "not met");
+  std::printf("goal (whole signal under %.0f ms per 1,000 posts x 500 rules, both feeds, %s): %s (%s; dense feed with non-ASCII in every post %s)\n",
+              kGoalMs, where, goal ? "MET" : "not met", goal_figures.c_str(), format_ms(non_ascii_ms).c_str());
   if (!identical) std::printf("WARNING: the prefilters changed which rules matched on some posts\n");
   return 0;
 }

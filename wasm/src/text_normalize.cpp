@@ -88,9 +88,8 @@ const AsciiFold& ascii_fold() {
   return table;
 }
 
-void fold_code_point(char32_t cp, std::u32string& out) {
+void fold_code_point(char32_t cp, std::u32string& out, const AsciiFold& t) {
   if (cp < 0x80) {
-    const AsciiFold& t = ascii_fold();
     if (t.single[cp]) {
       out.push_back(static_cast<char32_t>(t.to[cp]));
       return;
@@ -140,6 +139,7 @@ std::u32string fold(std::string_view text) {
   std::u32string decoded = decode_utf8(bounded(text));
   std::u32string folded;
   folded.reserve(decoded.size());
+  const AsciiFold& ascii = ascii_fold();
   bool pending_space = false;
   for (char32_t cp : decoded) {
     if (is_invisible(cp)) continue;
@@ -151,7 +151,7 @@ std::u32string fold(std::string_view text) {
       folded.push_back(' ');
       pending_space = false;
     }
-    fold_code_point(cp, folded);
+    fold_code_point(cp, folded, ascii);
   }
   fold_confusable_words(folded);
   return folded;
@@ -246,26 +246,27 @@ std::u32string decode_utf8(std::string_view text, std::size_t max_code_points) {
 }
 
 std::string encode_utf8(std::u32string_view text) {
-  std::string out;
-  out.reserve(text.size());
+  std::string out(text.size() * 4, '\0');  // at most 4 bytes per code point; written in place
+  std::size_t n = 0;
   for (char32_t cp : text) {
     if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = kReplacement;
     if (cp < 0x80) {
-      out.push_back(static_cast<char>(cp));
+      out[n++] = static_cast<char>(cp);
     } else if (cp < 0x800) {
-      out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+      out[n++] = static_cast<char>(0xC0 | (cp >> 6));
+      out[n++] = static_cast<char>(0x80 | (cp & 0x3F));
     } else if (cp < 0x10000) {
-      out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-      out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+      out[n++] = static_cast<char>(0xE0 | (cp >> 12));
+      out[n++] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      out[n++] = static_cast<char>(0x80 | (cp & 0x3F));
     } else {
-      out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-      out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+      out[n++] = static_cast<char>(0xF0 | (cp >> 18));
+      out[n++] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+      out[n++] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      out[n++] = static_cast<char>(0x80 | (cp & 0x3F));
     }
   }
+  out.resize(n);
   return out;
 }
 
