@@ -91,34 +91,45 @@ void KeywordIndex::build() {
   pending_edges_.clear();
   pending_out_.clear();
   // The dense table: delta(node, c) = the child on c, else delta(fail(node), c); root: child or root.
-  // Nodes are numbered in insertion order, so a failure link may point at a later node; filling in
-  // breadth-first order (failure links are always shallower) keeps every lookup on a filled row.
+  // Rows in breadth-first order; failure links always point at a shallower node, whose row is filled.
   dense_.clear();
+  dense16_.clear();
+  row_node_.clear();
   emits_.clear();
   std::fill(std::begin(byte_class_), std::end(byte_class_), static_cast<unsigned char>(0));
   classes_ = 1;
   for (const Edge& e : edges_)
     if (byte_class_[e.byte] == 0) byte_class_[e.byte] = static_cast<unsigned char>(classes_ < 255 ? classes_++ : 0);
   if (classes_ < 255 && nodes_.size() * classes_ <= kMaxDenseEntries) {
-    dense_.assign(nodes_.size() * classes_, 0);
+    std::vector<std::uint32_t> row_of(nodes_.size(), 0);
+    row_node_.push_back(0);
+    for (std::size_t r = 0; r < row_node_.size(); ++r) {
+      const Node& n = nodes_[row_node_[r]];
+      for (std::uint32_t k = 0; k < n.edge_count; ++k) {
+        const std::uint32_t child = edges_[n.edge_begin + k].to;
+        row_of[child] = static_cast<std::uint32_t>(row_node_.size());
+        row_node_.push_back(child);
+      }
+    }
+    std::vector<std::uint32_t> table(nodes_.size() * classes_, 0);
     emits_.assign(nodes_.size(), 0);
-    std::deque<std::uint32_t> order{0};
-    while (!order.empty()) {
-      const std::uint32_t node = order.front();
-      order.pop_front();
-      const Node& n = nodes_[node];
-      emits_[node] = n.out_count > 0 || n.dict != 0;
-      std::uint32_t* row = &dense_[static_cast<std::size_t>(node) * classes_];
-      if (node != 0) {
-        const std::uint32_t* fail_row = &dense_[static_cast<std::size_t>(n.fail) * classes_];
+    for (std::size_t r = 0; r < row_node_.size(); ++r) {
+      const Node& n = nodes_[row_node_[r]];
+      emits_[r] = n.out_count > 0 || n.dict != 0;
+      std::uint32_t* row = &table[r * classes_];
+      if (r != 0) {
+        const std::uint32_t* fail_row = &table[static_cast<std::size_t>(row_of[n.fail]) * classes_];
         std::copy(fail_row, fail_row + classes_, row);
       }
       for (std::uint32_t k = 0; k < n.edge_count; ++k) {
         const Edge& e = edges_[n.edge_begin + k];
-        row[byte_class_[e.byte]] = e.to;
-        order.push_back(e.to);
+        row[byte_class_[e.byte]] = row_of[e.to];
       }
     }
+    if (nodes_.size() <= 0xFFFF)
+      dense16_.assign(table.begin(), table.end());
+    else
+      dense_ = std::move(table);
   }
   built_ = true;
 }
@@ -140,28 +151,8 @@ std::uint32_t KeywordIndex::step(std::uint32_t node, unsigned char c) const {
 void KeywordIndex::candidates(const std::string& text, std::vector<std::uint32_t>& out, std::vector<std::uint32_t>& stamp,
                               std::uint32_t epoch) const {
   if (!built_ || nodes_.size() == 1) return;
-  auto emit = [&](std::uint32_t state) {
-    for (std::uint32_t o = nodes_[state].out_count ? state : nodes_[state].dict; o != 0; o = nodes_[o].dict) {
-      const Node& n = nodes_[o];
-      for (std::uint32_t k = 0; k < n.out_count; ++k) {
-        std::uint32_t rule = outputs_[n.out_begin + k];
-        if (rule < stamp.size() && stamp[rule] != epoch) {
-          stamp[rule] = epoch;
-          out.push_back(rule);
-        }
-      }
-    }
-  };
-  if (!dense_.empty()) {
-    std::uint32_t state = 0;
-    const std::uint32_t* table = dense_.data();
-    const std::size_t classes = classes_;
-    for (unsigned char c : text) {
-      state = table[state * classes + byte_class_[c]];
-      if (emits_[state]) emit(state);
-    }
-    return;
-  }
+  if (!dense16_.empty()) return scan(dense16_, text, out, stamp, epoch);
+  if (!dense_.empty()) return scan(dense_, text, out, stamp, epoch);
   std::uint32_t state = 0;
   for (unsigned char c : text) {
     std::uint32_t next = step(state, c);
@@ -170,16 +161,33 @@ void KeywordIndex::candidates(const std::string& text, std::vector<std::uint32_t
       next = step(state, c);
     }
     state = next == kNone ? 0 : next;
-    for (std::uint32_t o = nodes_[state].out_count ? state : nodes_[state].dict; o != 0; o = nodes_[o].dict) {
-      const Node& n = nodes_[o];
-      for (std::uint32_t k = 0; k < n.out_count; ++k) {
-        std::uint32_t rule = outputs_[n.out_begin + k];
-        if (rule < stamp.size() && stamp[rule] != epoch) {
-          stamp[rule] = epoch;
-          out.push_back(rule);
-        }
+    emit(state, out, stamp, epoch);
+  }
+}
+
+void KeywordIndex::emit(std::uint32_t node, std::vector<std::uint32_t>& out, std::vector<std::uint32_t>& stamp,
+                        std::uint32_t epoch) const {
+  for (std::uint32_t o = nodes_[node].out_count ? node : nodes_[node].dict; o != 0; o = nodes_[o].dict) {
+    const Node& n = nodes_[o];
+    for (std::uint32_t k = 0; k < n.out_count; ++k) {
+      std::uint32_t rule = outputs_[n.out_begin + k];
+      if (rule < stamp.size() && stamp[rule] != epoch) {
+        stamp[rule] = epoch;
+        out.push_back(rule);
       }
     }
+  }
+}
+
+template <typename State>
+void KeywordIndex::scan(const std::vector<State>& table, const std::string& text, std::vector<std::uint32_t>& out,
+                        std::vector<std::uint32_t>& stamp, std::uint32_t epoch) const {
+  const State* t = table.data();
+  const std::size_t classes = classes_;
+  std::size_t row = 0;
+  for (unsigned char c : text) {
+    row = t[row * classes + byte_class_[c]];
+    if (emits_[row]) emit(row_node_[row], out, stamp, epoch);
   }
 }
 

@@ -42,7 +42,9 @@ class KeywordIndex {
                   std::uint32_t epoch) const;
   std::size_t nodes() const { return nodes_.size(); }
   // Bytes of the transition table (0: sparse edges only).
-  std::size_t table_bytes() const { return dense_.size() * sizeof(std::uint32_t) + emits_.size(); }
+  std::size_t table_bytes() const {
+    return dense_.size() * sizeof(std::uint32_t) + dense16_.size() * sizeof(std::uint16_t) + emits_.size() + row_node_.size() * sizeof(std::uint32_t);
+  }
 
  private:
   struct Node {
@@ -65,11 +67,19 @@ class KeywordIndex {
   std::uint32_t root_[256];
   // Speed: the automaton as a full transition table over byte classes (the bytes keywords use, plus
   // one class for all others), built when it stays under kMaxDenseEntries; empty: the sparse edges.
+  // Rows are numbered breadth-first (the shallow states a scan mostly visits sit together) and hold
+  // 16-bit state numbers (half the memory) when there are fewer than 65,536 states.
   static constexpr std::size_t kMaxDenseEntries = std::size_t{1} << 20;
   unsigned char byte_class_[256];
   std::uint32_t classes_ = 0;
-  std::vector<std::uint32_t> dense_;  // [node * classes_ + class] -> node
-  std::vector<unsigned char> emits_;  // [node]: the node or a dictionary suffix has outputs
+  std::vector<std::uint32_t> dense_;    // [row * classes_ + class] -> row (32-bit states)
+  std::vector<std::uint16_t> dense16_;  // the same with 16-bit states
+  std::vector<std::uint32_t> row_node_; // row -> node
+  std::vector<unsigned char> emits_;    // [row]: the node or a dictionary suffix has outputs
+  template <typename State>
+  void scan(const std::vector<State>& table, const std::string& text, std::vector<std::uint32_t>& out,
+            std::vector<std::uint32_t>& stamp, std::uint32_t epoch) const;
+  void emit(std::uint32_t node, std::vector<std::uint32_t>& out, std::vector<std::uint32_t>& stamp, std::uint32_t epoch) const;
   // Build-time only.
   std::vector<std::vector<Edge>> pending_edges_;
   std::vector<std::vector<std::uint32_t>> pending_out_;
