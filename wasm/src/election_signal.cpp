@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <map>
+#include <unordered_map>
 #include <nlohmann/json.hpp>
 
 #include "election_calendar.h"
@@ -28,6 +29,7 @@ bool is_pack(const std::string& name) {
 class RuleElection final : public ElectionSignal {
  public:
   ResourceResult load_resource(const std::string& name, const std::string& text) override {
+    resolved_.clear();
     ResourceResult r;
     if (name == "rules/sources.json") {
       r.handled = true;
@@ -89,7 +91,8 @@ class RuleElection final : public ElectionSignal {
   }
 
   json annotate(const SignalInput& in, const SignalContext& ctx) override {
-    json block{{"topic", false}, {"links", json::array()}, {"matched", json::array()}, {"councillor", false}};
+    static const json kEmpty{{"topic", false}, {"links", json::array()}, {"matched", json::array()}, {"councillor", false}};
+    json block = kEmpty;
     if (packs_.empty() || in.post == nullptr) return block;
     if (!budget_spent_) {
       double spent = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - batch_start_).count();
@@ -104,7 +107,11 @@ class RuleElection final : public ElectionSignal {
     std::string text = normalize_for_matching(post.text);
     // The body is capped so that the hashtags (appended as " #tag") still fit under kMaxMatchBytes.
     if (text.size() > kMaxMatchBytes - 512) text.resize(kMaxMatchBytes - 512);
-    std::vector<std::string> hashtags = extract_entities(post.text).hashtags;
+    // Hashtags start with '#' or U+FF03 (EF BC 83); a text with neither has none (speed: no second
+    // decoding of every post).
+    std::vector<std::string> hashtags;
+    if (post.text.find('#') != std::string::npos || post.text.find("\xEF\xBC\x83") != std::string::npos)
+      hashtags = extract_entities(post.text).hashtags;
     for (const auto& h : post.hashtags) {
       if (hashtags.size() >= kMaxListItems) break;
       std::string n = normalize_for_matching(h);
@@ -235,18 +242,40 @@ class RuleElection final : public ElectionSignal {
 
   json resolve(const std::vector<std::string>& ids, bool nl) const {
     json links = json::array();
-    std::vector<std::string> urls;
+    std::vector<const std::string*> urls;
     for (const auto& id : ids) {
-      const OfficialLink* link = calendar_.link(id);
-      if (!link || !allowlist_.allows(link->url)) continue;  // never an unofficial link
-      if (std::find(urls.begin(), urls.end(), link->url) != urls.end()) continue;
-      urls.push_back(link->url);
-      links.push_back(json{{"url", link->url}, {"title", nl ? link->title_nl : link->title_en}, {"source", link->source}});
+      const ResolvedLink& link = resolved(id);
+      if (!link.usable) continue;  // never an unofficial link
+      if (std::find_if(urls.begin(), urls.end(), [&](const std::string* u) { return *u == link.url; }) != urls.end()) continue;
+      urls.push_back(&link.url);
+      links.push_back(nl ? link.nl : link.en);
       if (links.size() >= kMaxLinks) break;
     }
     return links;
   }
 
+  // A calendar link as the block shows it, checked against the allowlist once (speed: not per post).
+  // The cache is emptied whenever a resource loads.
+  struct ResolvedLink {
+    bool usable = false;
+    std::string url;
+    json nl, en;
+  };
+  const ResolvedLink& resolved(const std::string& id) const {
+    auto it = resolved_.find(id);
+    if (it != resolved_.end()) return it->second;
+    ResolvedLink r;
+    const OfficialLink* link = calendar_.link(id);
+    if (link && allowlist_.allows(link->url)) {
+      r.usable = true;
+      r.url = link->url;
+      r.nl = json{{"url", link->url}, {"title", link->title_nl}, {"source", link->source}};
+      r.en = json{{"url", link->url}, {"title", link->title_en}, {"source", link->source}};
+    }
+    return resolved_.emplace(id, std::move(r)).first->second;
+  }
+
+  mutable std::unordered_map<std::string, ResolvedLink> resolved_;
   std::map<std::string, RulePack> packs_;
   RuleMatcher matcher_;
   ElectionCalendar calendar_;

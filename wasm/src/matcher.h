@@ -3,7 +3,12 @@
 // Speed: every rule names literal keywords (normalised), and a rule's regexes run only when one of
 // them occurs in the text. All keywords of all loaded rules go into one Aho-Corasick automaton, so a
 // single pass over the text finds the few candidate rules; with a 500-rule pack most posts run no
-// regex at all.
+// regex at all. The same pass also finds the literals each pattern needs (derived from the pattern
+// at load, see pattern_filter): a candidate rule's pattern whose needed literals are not all in the
+// text cannot match, and is not run. Only tame patterns are skipped that way (no nested or
+// overlapping repetition); any other pattern runs as before, so a pattern that can blow the matching
+// bounds still meets them on the post that would trigger them. Exclusions (run only for a rule whose
+// pattern matched) are filtered the same way.
 //
 // Safety (an imported pack is untrusted, and so is every post): the text is capped at
 // kMaxMatchBytes, Boost.Regex bounds the work of one search (BOOST_REGEX_MAX_STATE_COUNT; it throws
@@ -36,6 +41,10 @@ class KeywordIndex {
   void candidates(const std::string& text, std::vector<std::uint32_t>& out, std::vector<std::uint32_t>& stamp,
                   std::uint32_t epoch) const;
   std::size_t nodes() const { return nodes_.size(); }
+  // Bytes of the transition table (0: sparse edges only).
+  std::size_t table_bytes() const {
+    return dense_.size() * sizeof(std::uint32_t) + dense16_.size() * sizeof(std::uint16_t) + emits_.size() + row_node_.size() * sizeof(std::uint32_t);
+  }
 
  private:
   struct Node {
@@ -56,11 +65,35 @@ class KeywordIndex {
   std::vector<Edge> edges_;
   std::vector<std::uint32_t> outputs_;
   std::uint32_t root_[256];
+  // Speed: the automaton as a full transition table over byte classes (the bytes keywords use, plus
+  // one class for all others), built when it stays under kMaxDenseEntries; empty: the sparse edges.
+  // Rows are numbered breadth-first (the shallow states a scan mostly visits sit together) and hold
+  // 16-bit state numbers (half the memory) when there are fewer than 65,536 states.
+  static constexpr std::size_t kMaxDenseEntries = std::size_t{1} << 20;
+  unsigned char byte_class_[256];
+  std::uint32_t classes_ = 0;
+  std::vector<std::uint32_t> dense_;    // [row * classes_ + class] -> row (32-bit states)
+  std::vector<std::uint16_t> dense16_;  // the same with 16-bit states
+  std::vector<std::uint32_t> row_node_; // row -> node
+  std::vector<unsigned char> emits_;    // [row]: the node or a dictionary suffix has outputs
+  template <typename State>
+  void scan(const std::vector<State>& table, const std::string& text, std::vector<std::uint32_t>& out,
+            std::vector<std::uint32_t>& stamp, std::uint32_t epoch) const;
+  void emit(std::uint32_t node, std::vector<std::uint32_t>& out, std::vector<std::uint32_t>& stamp, std::uint32_t epoch) const;
   // Build-time only.
   std::vector<std::vector<Edge>> pending_edges_;
   std::vector<std::vector<std::uint32_t>> pending_out_;
   bool built_ = false;
 };
+
+// What a pattern needs of a text: every clause has at least one literal (ASCII-lowercased) that
+// occurs in any text the pattern matches (icase). No clauses: nothing known. `tame`: no nested or
+// overlapping repetition (only single characters repeat; groups are at most optional).
+struct PatternFilter {
+  bool tame = false;
+  std::vector<std::vector<std::string>> clauses;
+};
+PatternFilter pattern_filter(const std::string& source);
 
 // The loaded rules of all packs, in a fixed order, with their keyword index.
 class RuleMatcher {
@@ -75,17 +108,35 @@ class RuleMatcher {
   // benchmark's baseline). Counts regex runs in regex_runs().
   std::vector<ElectionRule*> match(const std::string& text, const std::string& lang, bool use_prefilter = true);
   std::uint64_t regex_runs() const { return regex_runs_; }
+  std::size_t literals() const { return literals_.size(); }
+  const KeywordIndex& index() const { return index_; }
+  // Pattern runs saved because a needed literal was missing.
+  std::uint64_t literal_skips() const { return literal_skips_; }
+  // Of regex_runs(), the runs of exclusions (after a pattern matched).
+  std::uint64_t exclusion_runs() const { return exclusion_runs_; }
 
  private:
   // True when one of `patterns` matches; a pattern that exceeds the matching bounds switches `rule`
   // off (reason recorded) and counts as a match for exclusions, as no match for patterns.
-  bool search(ElectionRule& rule, const std::vector<boost::regex>& patterns, bool exclusions, const std::string& text);
+  bool search(ElectionRule& rule, const std::vector<boost::regex>& patterns, bool exclusions, const std::string& text,
+              const std::vector<std::vector<std::vector<std::uint32_t>>>* needs = nullptr);
+
+  std::uint32_t literal_id(const std::string& literal);
+  bool needs_met(const std::vector<std::vector<std::uint32_t>>& clauses) const;
 
   std::vector<ElectionRule*> rules_;
-  KeywordIndex index_;
-  std::vector<std::uint32_t> stamp_;
+  KeywordIndex index_;  // over literals: keywords and the literals patterns need
+  std::vector<std::string> literals_;
+  std::vector<std::vector<std::uint32_t>> keyword_rules_;  // literal -> rules that name it as a keyword
+  // [rule][pattern] -> clauses of literal ids (empty: the pattern always runs); the same for exclusions.
+  std::vector<std::vector<std::vector<std::vector<std::uint32_t>>>> needs_, exclude_needs_;
+  std::vector<std::uint32_t> stamp_;          // per rule
+  std::vector<std::uint32_t> literal_stamp_;  // per literal: == epoch_ when it occurs in the text
   std::uint32_t epoch_ = 0;
   std::vector<std::uint32_t> scratch_;
+  std::vector<std::uint32_t> found_;
+  std::uint64_t literal_skips_ = 0;
+  std::uint64_t exclusion_runs_ = 0;
   boost::match_results<std::string::const_iterator> results_;  // reused: no allocation per search
   std::uint64_t regex_runs_ = 0;
 };

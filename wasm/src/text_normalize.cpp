@@ -62,6 +62,38 @@ bool is_invisible(char32_t cp) {
          (cp >= 0xE0000 && cp <= 0xE0FFF);
 }
 
+void fold_code_point_searched(char32_t cp, std::u32string& out) {
+  const auto* begin = std::begin(kFoldEntries);
+  const auto* end = std::end(kFoldEntries);
+  const auto* it = std::lower_bound(begin, end, cp, [](const FoldEntry& e, char32_t c) { return e.code_point < c; });
+  if (it != end && it->code_point == cp) {
+    for (std::uint32_t i = 0; i < it->length; ++i) out.push_back(kFoldPool[it->offset + i]);
+  } else {
+    out.push_back(cp);
+  }
+}
+
+// The folds of the ASCII code points, looked up once in the table (speed: no search per character).
+// `single[c]`: c folds to the one ASCII code point `to[c]`; other ASCII code points (none in the
+// current table) take the searched path.
+struct AsciiFold {
+  bool single[128];
+  char to[128];
+};
+const AsciiFold& ascii_fold() {
+  static const AsciiFold table = [] {
+    AsciiFold t{};
+    for (char32_t c = 0; c < 128; ++c) {
+      std::u32string folded;
+      fold_code_point_searched(c, folded);
+      t.single[c] = folded.size() == 1 && folded[0] < 0x80;
+      t.to[c] = t.single[c] ? static_cast<char>(folded[0]) : 0;
+    }
+    return t;
+  }();
+  return table;
+}
+
 // Code points below kFastFold that fold to exactly one code point, looked up directly (built once
 // from kFoldEntries itself, so the answer is the table's); 0 marks "use the table" (several or none).
 constexpr char32_t kFastFold = 0x300;
@@ -79,21 +111,20 @@ const std::array<char32_t, kFastFold>& fast_fold_table() {
   return table;
 }
 
-void fold_code_point(char32_t cp, std::u32string& out) {
+// `t` (the ASCII table) is kept in the signature for the callers that hold it; code points below
+// kFastFold are answered from fast_fold_table(), which agrees with it on ASCII.
+void fold_code_point(char32_t cp, std::u32string& out, const AsciiFold& t) {
+  if (cp < 0x80 && t.single[cp]) {
+    out.push_back(static_cast<char32_t>(t.to[cp]));
+    return;
+  }
   if (cp < kFastFold) {
     if (char32_t to = fast_fold_table()[cp]) {
       out.push_back(to);
       return;
     }
   }
-  const auto* begin = std::begin(kFoldEntries);
-  const auto* end = std::end(kFoldEntries);
-  const auto* it = std::lower_bound(begin, end, cp, [](const FoldEntry& e, char32_t c) { return e.code_point < c; });
-  if (it != end && it->code_point == cp) {
-    for (std::uint32_t i = 0; i < it->length; ++i) out.push_back(kFoldPool[it->offset + i]);
-  } else {
-    out.push_back(cp);
-  }
+  fold_code_point_searched(cp, out);
 }
 
 bool is_latin_letter(char32_t cp) { return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z'); }
@@ -110,7 +141,7 @@ void fold_confusable_words(std::u32string& text) {
     bool has_confusable = false, mixable = true;
     while (j < text.size() && is_word_code_point(text[j])) {
       char32_t c = text[j];
-      if (latin_look_alike(c)) {
+      if (c >= 0x80 && latin_look_alike(c)) {  // every look-alike is beyond ASCII
         has_confusable = true;
       } else if (!is_latin_letter(c) && !(c >= '0' && c <= '9')) {
         mixable = false;
@@ -137,6 +168,7 @@ std::u32string fold(std::string_view text) {
   std::u32string decoded = decode_utf8(bounded(text));
   std::u32string folded;
   folded.reserve(decoded.size());
+  const AsciiFold& ascii = ascii_fold();
   bool pending_space = false;
   for (char32_t cp : decoded) {
     if (is_invisible(cp)) continue;
@@ -148,7 +180,7 @@ std::u32string fold(std::string_view text) {
       folded.push_back(' ');
       pending_space = false;
     }
-    fold_code_point(cp, folded);
+    fold_code_point(cp, folded, ascii);
   }
   fold_confusable_words(folded);
   return folded;
@@ -264,9 +296,27 @@ std::u32string decode_utf8(std::string_view text, std::size_t max_code_points) {
 }
 
 std::string encode_utf8(std::u32string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char32_t cp : text) append_utf8(cp, out);
+  std::string out(text.size() * 4, '\0');  // at most 4 bytes per code point; written in place
+  std::size_t n = 0;
+  for (char32_t cp : text) {
+    if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = kReplacement;
+    if (cp < 0x80) {
+      out[n++] = static_cast<char>(cp);
+    } else if (cp < 0x800) {
+      out[n++] = static_cast<char>(0xC0 | (cp >> 6));
+      out[n++] = static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+      out[n++] = static_cast<char>(0xE0 | (cp >> 12));
+      out[n++] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      out[n++] = static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+      out[n++] = static_cast<char>(0xF0 | (cp >> 18));
+      out[n++] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+      out[n++] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      out[n++] = static_cast<char>(0x80 | (cp & 0x3F));
+    }
+  }
+  out.resize(n);
   return out;
 }
 
@@ -287,7 +337,31 @@ bool is_emoji_code_point(char32_t cp) {
          cp == 0x203C || cp == 0x2049 || cp == 0x2122 || cp == 0x2139 || cp == 0x3030 || cp == 0x303D;
 }
 
-std::string normalize_for_matching(std::string_view text) { return encode_utf8(fold(text)); }
+std::string normalize_for_matching(std::string_view text) {
+  // Speed: ASCII text (most posts) is folded byte by byte, the same steps as fold() without decoding
+  // (no ASCII code point is invisible or a look-alike); any other byte takes the full path.
+  const std::string_view in = bounded(text);
+  const AsciiFold& t = ascii_fold();
+  std::string out(in.size(), '\0');  // the output is never longer; written in place (no call per byte)
+  std::size_t n = 0;
+  bool pending_space = false;
+  for (char ch : in) {
+    const auto b = static_cast<unsigned char>(ch);
+    if (b >= 0x80 || !t.single[b]) return encode_utf8(fold(text));
+    if (is_invisible(b)) continue;
+    if (is_space(b)) {
+      pending_space = n > 0;
+      continue;
+    }
+    if (pending_space) {
+      out[n++] = ' ';
+      pending_space = false;
+    }
+    out[n++] = t.to[b];
+  }
+  out.resize(n);
+  return out;
+}
 
 Entities extract_entities(std::string_view text) {
   Entities entities;
