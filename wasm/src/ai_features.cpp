@@ -42,10 +42,12 @@ AiTextInfo ai_features(const std::string& text, std::vector<std::string> tokens,
   if (shape.size() > 2048) shape.resize(2048);
   shape += U' ';
   auto bump = [&](std::uint64_t h) { row[h % kAiHashBuckets] += 1.0f; };
-  for (int n = 1; n <= 5; ++n) {
-    for (std::size_t i = 0; i + static_cast<std::size_t>(n) <= shape.size(); ++i) {
-      std::uint64_t h = 0x9ae16a3b2f90404fULL + static_cast<std::uint64_t>(n);
-      for (int k = 0; k < n; ++k) h = (h ^ shape[i + static_cast<std::size_t>(k)]) * 0x100000001b3ULL;
+  // One FNV-style pass per start position: the hash after k+1 code points is the (k+1)-gram's.
+  for (std::size_t i = 0; i < shape.size(); ++i) {
+    std::uint64_t h = 0x9ae16a3b2f90404fULL;
+    const std::size_t n_max = std::min<std::size_t>(5, shape.size() - i);
+    for (std::size_t k = 0; k < n_max; ++k) {
+      h = (h ^ shape[i + k]) * 0x100000001b3ULL;
       bump(h ^ (h >> 29));
     }
   }
