@@ -25,9 +25,13 @@ AiTextInfo ai_text_info(const std::vector<std::string>& tokens) {
   return info;
 }
 
-AiTextInfo ai_features(const std::string& text, std::vector<float>& out) { return ai_features(text, word_tokens(text), out); }
+AiTextInfo ai_features(const std::string& text, std::vector<float>& out) {
+  const std::u32string folded = fold_for_matching(text);
+  return ai_features(text, word_tokens_of_folded(folded), writing_shape_of_folded(folded), out);
+}
 
-AiTextInfo ai_features(const std::string& text, std::vector<std::string> tokens, std::vector<float>& out) {
+AiTextInfo ai_features(const std::string& text, std::vector<std::string> tokens, std::u32string shape_text,
+                       std::vector<float>& out) {
   if (tokens.size() > 400) tokens.resize(400);
   AiTextInfo info;
   info.words = tokens.size();
@@ -38,8 +42,11 @@ AiTextInfo ai_features(const std::string& text, std::vector<std::string> tokens,
   for (const auto& t : tokens) info.chars += code_points(t);
   // Character 1-5-grams of the writing shape (punctuation and spacing kept, casing, links, emoji and
   // hashtags not), with a space at both ends so word starts and ends are grams of their own.
-  std::u32string shape = U" " + writing_shape(text);
-  if (shape.size() > 2048) shape.resize(2048);
+  if (shape_text.size() > 2047) shape_text.resize(2047);  // with the leading space: at most 2,048 code points
+  std::u32string shape;
+  shape.reserve(shape_text.size() + 2);
+  shape += U' ';
+  shape += shape_text;
   shape += U' ';
   auto bump = [&](std::uint64_t h) { row[h % kAiHashBuckets] += 1.0f; };
   // One FNV-style pass per start position: the hash after k+1 code points is the (k+1)-gram's.

@@ -21,8 +21,10 @@ struct AiTextInfo {
 
 // Appends one row of kAiFeatureDim floats to `out` and returns what the length gate needs.
 AiTextInfo ai_features(const std::string& text, std::vector<float>& out);
-// The same from tokens already made by word_tokens(text) (the engine tokenises once per post).
-AiTextInfo ai_features(const std::string& text, std::vector<std::string> tokens, std::vector<float>& out);
+// The same from the post's word tokens and writing shape, made from one folding of the text
+// (word_tokens_of_folded and writing_shape_of_folded of fold_for_matching(text)).
+AiTextInfo ai_features(const std::string& text, std::vector<std::string> tokens, std::u32string shape,
+                       std::vector<float>& out);
 
 // Just the counts of word_tokens(text) (for the too-short decision without computing features).
 AiTextInfo ai_text_info(const std::vector<std::string>& tokens);

@@ -62,13 +62,14 @@ class ModelAi final : public AiSignal {
 
   json annotate(const SignalInput& in, std::vector<float>& features) override {
     if (!loaded_ || in.post == nullptr) return block("unavailable");
-    std::vector<std::string> tokens = word_tokens(in.post->text);
+    const std::u32string folded = fold_for_matching(in.post->text);  // once, for the gate and the features
+    std::vector<std::string> tokens = word_tokens_of_folded(folded);
     AiTextInfo info = ai_text_info(tokens);
     if (info.words < min_words_ || info.chars < min_chars_) return block("too_short");
     if (std::find(languages_.begin(), languages_.end(), in.lang) == languages_.end())
       return block(in.lang == "und" ? "too_short" : "unsupported_language");
     const std::size_t row = features.size() / kAiFeatureDim;
-    ai_features(in.post->text, std::move(tokens), features);
+    ai_features(in.post->text, std::move(tokens), writing_shape_of_folded(folded), features);
     return json{{"status", "pending"}, {"row", row}};
   }
 

@@ -107,11 +107,9 @@ class RuleElection final : public ElectionSignal {
     std::string text = normalize_for_matching(post.text);
     // The body is capped so that the hashtags (appended as " #tag") still fit under kMaxMatchBytes.
     if (text.size() > kMaxMatchBytes - 512) text.resize(kMaxMatchBytes - 512);
-    // Hashtags start with '#' or U+FF03 (EF BC 83); a text with neither has none (speed: no second
-    // decoding of every post).
+    // Speed: a text that cannot hold a hashtag is not decoded a second time.
     std::vector<std::string> hashtags;
-    if (post.text.find('#') != std::string::npos || post.text.find("\xEF\xBC\x83") != std::string::npos)
-      hashtags = extract_entities(post.text).hashtags;
+    if (may_have_hashtags(post.text)) hashtags = extract_entities(post.text).hashtags;
     for (const auto& h : post.hashtags) {
       if (hashtags.size() >= kMaxListItems) break;
       std::string n = normalize_for_matching(h);

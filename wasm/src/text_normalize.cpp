@@ -73,27 +73,6 @@ void fold_code_point_searched(char32_t cp, std::u32string& out) {
   }
 }
 
-// The folds of the ASCII code points, looked up once in the table (speed: no search per character).
-// `single[c]`: c folds to the one ASCII code point `to[c]`; other ASCII code points (none in the
-// current table) take the searched path.
-struct AsciiFold {
-  bool single[128];
-  char to[128];
-};
-const AsciiFold& ascii_fold() {
-  static const AsciiFold table = [] {
-    AsciiFold t{};
-    for (char32_t c = 0; c < 128; ++c) {
-      std::u32string folded;
-      fold_code_point_searched(c, folded);
-      t.single[c] = folded.size() == 1 && folded[0] < 0x80;
-      t.to[c] = t.single[c] ? static_cast<char>(folded[0]) : 0;
-    }
-    return t;
-  }();
-  return table;
-}
-
 // Code points below kFastFold that fold to exactly one code point, looked up directly (built once
 // from kFoldEntries itself, so the answer is the table's); 0 marks "use the table" (several or none).
 constexpr char32_t kFastFold = 0x300;
@@ -111,13 +90,7 @@ const std::array<char32_t, kFastFold>& fast_fold_table() {
   return table;
 }
 
-// `t` (the ASCII table) is kept in the signature for the callers that hold it; code points below
-// kFastFold are answered from fast_fold_table(), which agrees with it on ASCII.
-void fold_code_point(char32_t cp, std::u32string& out, const AsciiFold& t) {
-  if (cp < 0x80 && t.single[cp]) {
-    out.push_back(static_cast<char32_t>(t.to[cp]));
-    return;
-  }
+void fold_code_point(char32_t cp, std::u32string& out) {
   if (cp < kFastFold) {
     if (char32_t to = fast_fold_table()[cp]) {
       out.push_back(to);
@@ -168,7 +141,6 @@ std::u32string fold(std::string_view text) {
   std::u32string decoded = decode_utf8(bounded(text));
   std::u32string folded;
   folded.reserve(decoded.size());
-  const AsciiFold& ascii = ascii_fold();
   bool pending_space = false;
   for (char32_t cp : decoded) {
     if (is_invisible(cp)) continue;
@@ -180,7 +152,7 @@ std::u32string fold(std::string_view text) {
       folded.push_back(' ');
       pending_space = false;
     }
-    fold_code_point(cp, folded, ascii);
+    fold_code_point(cp, folded);
   }
   fold_confusable_words(folded);
   return folded;
@@ -225,25 +197,40 @@ bool is_tag_start(const std::u32string& s, std::size_t pos) {
   return (pos == 0 || !is_tag_char(s[pos - 1])) && pos + 1 < s.size() && is_tag_char(s[pos + 1]);
 }
 
-// One code point as UTF-8 (invalid ones as U+FFFD), onto a std::string or a std::vector<char>.
-template <typename Bytes>
-void append_utf8(char32_t cp, Bytes& out) {
+// One code point as UTF-8 (invalid ones as U+FFFD) at `out`, which has room for 4 bytes; returns
+// the number of bytes written.
+std::size_t put_utf8(char32_t cp, char* out) {
   if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = kReplacement;
   if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    out[0] = static_cast<char>(cp);
+    return 1;
   }
+  if (cp < 0x800) {
+    out[0] = static_cast<char>(0xC0 | (cp >> 6));
+    out[1] = static_cast<char>(0x80 | (cp & 0x3F));
+    return 2;
+  }
+  if (cp < 0x10000) {
+    out[0] = static_cast<char>(0xE0 | (cp >> 12));
+    out[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out[2] = static_cast<char>(0x80 | (cp & 0x3F));
+    return 3;
+  }
+  out[0] = static_cast<char>(0xF0 | (cp >> 18));
+  out[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+  out[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+  out[3] = static_cast<char>(0x80 | (cp & 0x3F));
+  return 4;
+}
+
+// The same onto the end of a std::vector<char>.
+void append_utf8(char32_t cp, std::vector<char>& out) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+    return;
+  }
+  char bytes[4];
+  out.insert(out.end(), bytes, bytes + put_utf8(cp, bytes));
 }
 
 }  // namespace
@@ -298,24 +285,7 @@ std::u32string decode_utf8(std::string_view text, std::size_t max_code_points) {
 std::string encode_utf8(std::u32string_view text) {
   std::string out(text.size() * 4, '\0');  // at most 4 bytes per code point; written in place
   std::size_t n = 0;
-  for (char32_t cp : text) {
-    if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = kReplacement;
-    if (cp < 0x80) {
-      out[n++] = static_cast<char>(cp);
-    } else if (cp < 0x800) {
-      out[n++] = static_cast<char>(0xC0 | (cp >> 6));
-      out[n++] = static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-      out[n++] = static_cast<char>(0xE0 | (cp >> 12));
-      out[n++] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out[n++] = static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-      out[n++] = static_cast<char>(0xF0 | (cp >> 18));
-      out[n++] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-      out[n++] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out[n++] = static_cast<char>(0x80 | (cp & 0x3F));
-    }
-  }
+  for (char32_t cp : text) n += put_utf8(cp, &out[n]);
   out.resize(n);
   return out;
 }
@@ -341,13 +311,13 @@ std::string normalize_for_matching(std::string_view text) {
   // Speed: ASCII text (most posts) is folded byte by byte, the same steps as fold() without decoding
   // (no ASCII code point is invisible or a look-alike); any other byte takes the full path.
   const std::string_view in = bounded(text);
-  const AsciiFold& t = ascii_fold();
+  const auto& t = fast_fold_table();
   std::string out(in.size(), '\0');  // the output is never longer; written in place (no call per byte)
   std::size_t n = 0;
   bool pending_space = false;
   for (char ch : in) {
     const auto b = static_cast<unsigned char>(ch);
-    if (b >= 0x80 || !t.single[b]) return encode_utf8(fold(text));
+    if (b >= 0x80 || t[b] == 0 || t[b] >= 0x80) return encode_utf8(fold(text));
     if (is_invisible(b)) continue;
     if (is_space(b)) {
       pending_space = n > 0;
@@ -357,7 +327,7 @@ std::string normalize_for_matching(std::string_view text) {
       out[n++] = ' ';
       pending_space = false;
     }
-    out[n++] = t.to[b];
+    out[n++] = static_cast<char>(t[b]);
   }
   out.resize(n);
   return out;
@@ -445,103 +415,100 @@ std::string canonical_url(std::string_view url_in) {
   return out;
 }
 
-std::string content_words(std::string_view text) {
-  std::u32string s = fold(text);
-  std::u32string out;
-  out.reserve(s.size());
-  std::size_t i = 0;
-  auto space = [&out] {
-    if (!out.empty() && out.back() != ' ') out.push_back(' ');
-  };
-  while (i < s.size()) {
-    char32_t c = s[i];
-    if ((c == 'h' || c == 'w') && is_url_start(s, i)) {
-      i = std::max(url_end(s, i), i + 1);
-      space();
-      continue;
-    }
-    if ((c == '#' || c == '@') && is_tag_start(s, i)) {
-      i = tag_end(s, i + 1, c == '@');
-      space();
-      continue;
-    }
-    if (is_word_code_point(c)) {
-      out.push_back(c);
-    } else {
-      space();
-    }
-    ++i;
-  }
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  return encode_utf8(out);
-}
-
-std::u32string writing_shape(std::string_view text) {
-  std::u32string s = fold(text);
-  std::u32string out;
-  out.reserve(s.size());
-  auto put = [&out](char32_t c) {
-    if (c == ' ' && (out.empty() || out.back() == ' ')) return;
-    out.push_back(c);
-  };
-  std::size_t i = 0;
-  while (i < s.size()) {
-    char32_t c = s[i];
-    if ((c == 'h' || c == 'w') && is_url_start(s, i)) {
-      i = std::max(url_end(s, i), i + 1);
-      put(0x01);
-      continue;
-    }
-    if ((c == '#' || c == '@') && is_tag_start(s, i)) {
-      i = tag_end(s, i + 1, c == '@');
-      if (c == '@') put(0x02);
-      continue;
-    }
-    if (c >= '0' && c <= '9') {
-      put('0');
-    } else if (c == ' ' || is_word_code_point(c) || (c > 0x20 && c < 0x7F) || c == 0x2018 || c == 0x2019 || c == 0x201C ||
-               c == 0x201D || c == 0x2013 || c == 0x2014) {
-      put(c);
-    }
-    ++i;
-  }
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  return out;
-}
-
 namespace {
 
-// The walk of content_words() over folded text, word by word: sink.letter(c) for each code point of
-// a word, sink.end_word() wherever content_words() puts (or would collapse into) a space, and once
-// at the end. So the words are exactly content_words(text) split on its single spaces.
+// The walk every word view of a text shares, over folded text: sink.link() for each link,
+// sink.tag(c) for each hashtag ('#') or mention ('@'), sink.other(c) for every other code point, in
+// order.
 template <typename Sink>
-void walk_words(const std::u32string& s, Sink& sink) {
+void walk_text(const std::u32string& s, Sink& sink) {
   std::size_t i = 0;
   while (i < s.size()) {
     char32_t c = s[i];
     if ((c == 'h' || c == 'w') && is_url_start(s, i)) {
       i = std::max(url_end(s, i), i + 1);
-      sink.end_word();
+      sink.link();
       continue;
     }
     if ((c == '#' || c == '@') && is_tag_start(s, i)) {
       i = tag_end(s, i + 1, c == '@');
-      sink.end_word();
+      sink.tag(c);
       continue;
     }
-    if (is_word_code_point(c)) {
-      sink.letter(c);
-    } else {
-      sink.end_word();
-    }
+    sink.other(c);
     ++i;
   }
+}
+
+// Words of folded text: sink.letter(c) for each code point of a word, sink.end_word() wherever
+// content_words() puts (or would collapse into) a space, and once at the end. So the words are
+// exactly content_words(text) split on its single spaces.
+template <typename Sink>
+void walk_words(const std::u32string& s, Sink& sink) {
+  struct Words {
+    Sink& sink;
+    void link() { sink.end_word(); }
+    void tag(char32_t) { sink.end_word(); }
+    void other(char32_t c) {
+      if (is_word_code_point(c)) {
+        sink.letter(c);
+      } else {
+        sink.end_word();
+      }
+    }
+  } words{sink};
+  walk_text(s, words);
   sink.end_word();
 }
 
 }  // namespace
 
-std::vector<std::string> word_tokens(std::string_view text) {
+std::string content_words(std::string_view text) {
+  struct Sink {
+    std::u32string out;
+    void letter(char32_t c) { out.push_back(c); }
+    void end_word() {
+      if (!out.empty() && out.back() != ' ') out.push_back(' ');
+    }
+  } sink;
+  walk_words(fold(text), sink);
+  while (!sink.out.empty() && sink.out.back() == ' ') sink.out.pop_back();
+  return encode_utf8(sink.out);
+}
+
+std::u32string fold_for_matching(std::string_view text) { return fold(text); }
+
+std::u32string writing_shape(std::string_view text) { return writing_shape_of_folded(fold(text)); }
+
+std::u32string writing_shape_of_folded(const std::u32string& folded) {
+  struct Sink {
+    std::u32string out;
+    void put(char32_t c) {
+      if (c == ' ' && (out.empty() || out.back() == ' ')) return;
+      out.push_back(c);
+    }
+    void link() { put(0x01); }
+    void tag(char32_t c) {
+      if (c == '@') put(0x02);
+    }
+    void other(char32_t c) {
+      if (c >= '0' && c <= '9') {
+        put('0');
+      } else if (c == ' ' || is_word_code_point(c) || (c > 0x20 && c < 0x7F) || c == 0x2018 || c == 0x2019 ||
+                 c == 0x201C || c == 0x201D || c == 0x2013 || c == 0x2014) {
+        put(c);
+      }
+    }
+  } sink;
+  sink.out.reserve(folded.size());
+  walk_text(folded, sink);
+  while (!sink.out.empty() && sink.out.back() == ' ') sink.out.pop_back();
+  return std::move(sink.out);
+}
+
+std::vector<std::string> word_tokens(std::string_view text) { return word_tokens_of_folded(fold(text)); }
+
+std::vector<std::string> word_tokens_of_folded(const std::u32string& folded) {
   struct Sink {
     std::vector<std::string> tokens;
     std::vector<char> word;  // UTF-8 of the current word (vector: its push_back inlines, in wasm too)
@@ -554,7 +521,7 @@ std::vector<std::string> word_tokens(std::string_view text) {
     }
   } sink;
   sink.word.reserve(64);
-  walk_words(fold(text), sink);
+  walk_words(folded, sink);
   return std::move(sink.tokens);
 }
 
@@ -578,10 +545,14 @@ void word_tokens(std::string_view text, WordTokens& out) {
   }
 }
 
-bool may_have_urls_or_hashtags(std::string_view text) {
-  return text.find('#') != std::string_view::npos || text.find("http://") != std::string_view::npos ||
-         text.find("https://") != std::string_view::npos || text.find("www.") != std::string_view::npos ||
+bool may_have_hashtags(std::string_view text) {
+  return text.find('#') != std::string_view::npos ||
          text.find("\xEF\xBC\x83") != std::string_view::npos;  // U+FF03 FULLWIDTH NUMBER SIGN
+}
+
+bool may_have_urls_or_hashtags(std::string_view text) {
+  return may_have_hashtags(text) || text.find("http://") != std::string_view::npos ||
+         text.find("https://") != std::string_view::npos || text.find("www.") != std::string_view::npos;
 }
 
 }  // namespace helder

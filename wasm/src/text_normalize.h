@@ -47,6 +47,12 @@ std::string content_words(std::string_view text);
 // -> "kijk: \x01 \x02 0000". Casing, emoji and hashtags cannot move what is computed from it.
 std::u32string writing_shape(std::string_view text);
 
+// The folded text normalize_for_matching encodes, as code points; the *_of_folded functions take it,
+// so a caller that needs several views of one post folds it once.
+std::u32string fold_for_matching(std::string_view text);
+std::u32string writing_shape_of_folded(const std::u32string& folded);
+std::vector<std::string> word_tokens_of_folded(const std::u32string& folded);
+
 // Word tokens of content_words(text).
 std::vector<std::string> word_tokens(std::string_view text);
 
@@ -58,6 +64,8 @@ struct WordTokens {
 };
 void word_tokens(std::string_view text, WordTokens& out);
 
+// False only when extract_entities(text) certainly finds no hashtag (no "#" or U+FF03 in the text).
+bool may_have_hashtags(std::string_view text);
 // False only when extract_entities(text) certainly finds no url and no hashtag (no "#", U+FF03,
 // "http://", "https://" or "www." in the text): callers that need only those may skip it.
 bool may_have_urls_or_hashtags(std::string_view text);
